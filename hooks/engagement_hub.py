@@ -1,0 +1,60 @@
+"""MkDocs hooks: wire MkDocs's events to the `hub` package. No logic lives here.
+
+The pages are made in on_pre_build, before MkDocs empties site/, so a wrong record stops the
+build while the previous site is still whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hub import clock
+from hub.pipeline import make_pages
+from hub.problems import RecordsInvalid
+from hub.render import GeneratedPage
+from hub.settings import SettingsInvalid, settings_from_mapping
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+_pages: list[GeneratedPage] = []
+
+
+def on_pre_build(config) -> None:
+    global _pages
+    root = Path(config.config_file_path).parent
+    try:
+        settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
+        _pages = make_pages(root, settings, clock.today(settings.timezone))
+    except (RecordsInvalid, SettingsInvalid, ValueError) as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config) -> Files:
+    in_nav = _nav_paths(config.nav)
+    for page in _pages:
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(
+                f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
+            )
+        inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        if page.source is not None and config.repo_url and config.edit_uri:
+            # "Edit this page" opens the YAML record, not the generated Markdown.
+            file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
+        files.append(file)
+    return files
+
+
+def _nav_paths(nav) -> set[str]:
+    """The page paths named in mkdocs.yml's nav: those pages stay in the side navigation."""
+    found: set[str] = set()
+    stack = [nav or []]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return found

@@ -1,0 +1,160 @@
+"""Every valid record with its status, and the lists and groups the pages are made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .loading import LoadedRecord
+from .model import Engagement
+from .settings import Settings
+from .status import Status, Timing, timing
+from .urls import url_of
+
+
+@dataclass(frozen=True)
+class Entry:
+    record: LoadedRecord
+    timing: Timing
+
+    @property
+    def engagement(self) -> Engagement:
+        return self.record.engagement
+
+    @property
+    def slug(self) -> str:
+        return self.record.slug
+
+    @property
+    def path(self) -> str:
+        """The page's source path in the site; the file name is the page's address."""
+        return f"engagements/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+
+@dataclass
+class Group:
+    """The engagements that share a place, a topic or an organisation."""
+
+    name: str
+    slug: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for e in self.entries if e.timing.status is Status.open)
+
+
+# Open first, then coming up, then the rest, newest first within each.
+_RANK = {Status.open: 0, Status.coming_up: 1, Status.closed: 2, Status.outcome_published: 3}
+
+
+@dataclass
+class Catalogue:
+    entries: list[Entry]
+    today: dt.date
+    settings: Settings
+
+    @classmethod
+    def build(cls, records: list[LoadedRecord], today: dt.date, settings: Settings) -> Catalogue:
+        entries = [Entry(r, timing(r.engagement, today, settings.closing_soon_days)) for r in records]
+        return cls(entries, today, settings)
+
+    def _with(self, status: Status) -> list[Entry]:
+        return [e for e in self.entries if e.timing.status is status]
+
+    @cached_property
+    def open_now(self) -> list[Entry]:
+        """Soonest closing first."""
+        return sorted(self._with(Status.open), key=lambda e: (e.engagement.closes, e.engagement.title))
+
+    @cached_property
+    def closing_soon(self) -> list[Entry]:
+        return [e for e in self.open_now if e.timing.closing_soon]
+
+    @cached_property
+    def coming_up(self) -> list[Entry]:
+        return sorted(self._with(Status.coming_up), key=lambda e: (e.engagement.opens, e.engagement.title))
+
+    @cached_property
+    def recently_closed(self) -> list[Entry]:
+        """Closed and waiting for an outcome, most recently closed first."""
+        window = self.settings.recently_closed_days
+        recent = [e for e in self._with(Status.closed) if e.timing.days_since_close <= window]
+        return sorted(recent, key=lambda e: (-e.engagement.closes.toordinal(), e.engagement.title))
+
+    @cached_property
+    def outcomes(self) -> list[Entry]:
+        """Every published outcome, newest first."""
+        published = self._with(Status.outcome_published)
+        return sorted(published, key=lambda e: (-e.engagement.outcome.published.toordinal(), e.engagement.title))
+
+    @cached_property
+    def everything(self) -> list[Entry]:
+        return _in_page_order(self.entries)
+
+    @cached_property
+    def places(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.places)
+
+    @cached_property
+    def topics(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.topics)
+
+    @cached_property
+    def organisations(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.organisations)
+
+    def groups_of(self, kind: str) -> list[Group]:
+        return {"places": self.places, "topics": self.topics, "organisations": self.organisations}[kind]
+
+    def group_url(self, kind: str, name: str) -> str:
+        return f"{kind}/{self._group_slugs[kind][name.casefold()]}/"
+
+    @cached_property
+    def _group_slugs(self) -> dict[str, dict[str, str]]:
+        return {
+            kind: {g.name.casefold(): g.slug for g in self.groups_of(kind)}
+            for kind in ("places", "topics", "organisations")
+        }
+
+
+def _in_page_order(entries: list[Entry]) -> list[Entry]:
+    return sorted(
+        entries,
+        key=lambda e: (_RANK[e.timing.status], -e.engagement.closes.toordinal(), e.engagement.title),
+    )
+
+
+def _group(entries: list[Entry], names_of) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for entry in entries:
+        # "Mental health" and "mental health" are one group; the first spelling met names it.
+        names = {name.casefold(): name for name in reversed(names_of(entry.engagement))}
+        for key, name in names.items():
+            groups.setdefault(key, Group(name, "")).entries.append(entry)
+    ordered = sorted(groups.values(), key=lambda g: g.name.casefold())
+    taken: set[str] = set()
+    for group in ordered:
+        group.slug = _unique(slugify(group.name), taken)
+        group.entries = _in_page_order(group.entries)
+    return ordered
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

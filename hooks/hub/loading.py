@@ -1,0 +1,221 @@
+"""Load every record file and validate it against the model, collecting every problem."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from .messages import explain
+from .model import SLUG, Engagement
+from .problems import Problem
+from .yaml_source import Document, Location, YamlProblem, parse
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    """A valid record, with where it came from: `path` is the file as shown in messages."""
+
+    slug: str
+    path: Path
+    source: Path
+    engagement: Engagement
+    document: Document
+
+    def line_of(self, dotted_field: str) -> int:
+        return self.document.line_of(tuple(dotted_field.split(".")))
+
+
+@dataclass
+class LoadResult:
+    records: list[LoadedRecord]
+    problems: list[Problem]
+
+
+def record_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
+
+
+def load_folder(folder: Path, display_root: Path | None = None) -> LoadResult:
+    """Load every record in `folder`; paths in problems are shown relative to `display_root`."""
+    records: list[LoadedRecord] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        shown = _shown(folder, display_root)
+        return LoadResult([], [Problem(shown, 1, "", "this folder of engagement records does not exist.")])
+    for path in record_files(folder):
+        record, found = load_file(path, _shown(path, display_root))
+        problems.extend(found)
+        if record:
+            records.append(record)
+    problems.extend(_same_address(records))
+    return LoadResult(records, problems)
+
+
+def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Problem]]:
+    slug = path.stem
+    problems: list[Problem] = []
+    if not SLUG.match(slug):
+        problems.append(Problem(shown, 1, "", _bad_name(slug, path.suffix)))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "",
+                "this file is not saved as UTF-8 text, so some letters cannot be read. "
+                "Open it in a text editor and save it with the UTF-8 encoding.",
+            )
+        )
+        return None, problems
+    try:
+        document = parse(text)
+    except YamlProblem as error:
+        return None, [*problems, Problem(shown, error.line, "", error.message)]
+    if document.data is None:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                "this file is empty. Copy an existing record as a start, or delete this file.",
+            )
+        )
+        return None, problems
+    if not isinstance(document.data, dict):
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                "this file should be a list of fields, one per line, such as 'title: Your say "
+                "on community beds'. Copy an existing record as a start.",
+            )
+        )
+        return None, problems
+    try:
+        engagement = Engagement.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(_problems_from(error, document, shown))
+        return None, problems
+    if problems:
+        return None, problems
+    return LoadedRecord(slug, shown, path, engagement, document), []
+
+
+def _problems_from(error: ValidationError, document: Document, shown: Path) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        location: Location = tuple(detail["loc"])
+        blamed = (detail.get("ctx") or {}).get("field")
+        if blamed:
+            location = location + tuple(blamed.split("."))
+        if detail["type"] == "extra_forbidden":
+            message = _unknown_field(location)
+        else:
+            message = explain(detail, _field_info(location))
+        problems.append(Problem(shown, document.line_of(location), _dotted(location), message))
+    return problems
+
+
+def _unknown_field(location: Location) -> str:
+    name = str(location[-1])
+    known = list(_model_at(location[:-1]).model_fields)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'?" if close else "The fields here are: " + ", ".join(known) + "."
+    return f"is not a field we know, so it would not be shown. {hint} Fix the name, or remove it."
+
+
+def _model_at(location: Location) -> type[BaseModel]:
+    """The model that holds the fields at `location` (list items are skipped)."""
+    model: type[BaseModel] = Engagement
+    for part in location:
+        if isinstance(part, int):
+            continue
+        model = _inner_model(model.model_fields[part].annotation)
+    return model
+
+
+def _inner_model(annotation: object) -> type[BaseModel]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        try:
+            return _inner_model(argument)
+        except LookupError:
+            continue
+    raise LookupError(annotation)
+
+
+def _field_info(location: Location) -> FieldInfo | None:
+    index = _last_name(location)
+    if index < 0:
+        return None
+    try:
+        return _model_at(location[:index]).model_fields.get(str(location[index]))
+    except LookupError:
+        return None
+
+
+def _last_name(location: Location) -> int:
+    names = [i for i, part in enumerate(location) if isinstance(part, str)]
+    return names[-1] if names else -1
+
+
+def _dotted(location: Location) -> str:
+    """take_part.events[2].date: item numbers count from 1, as people count."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text
+
+
+def _same_address(records: list[LoadedRecord]) -> list[Problem]:
+    by_slug: dict[str, list[LoadedRecord]] = {}
+    for record in records:
+        by_slug.setdefault(record.slug, []).append(record)
+    problems = []
+    for slug, same in by_slug.items():
+        if len(same) > 1:
+            names = " and ".join(r.path.name for r in same)
+            for record in same:
+                problems.append(
+                    Problem(
+                        record.path,
+                        1,
+                        "",
+                        f"{names} would both be shown at the address /engagements/{slug}/. "
+                        "Rename one of the files.",
+                    )
+                )
+    return problems
+
+
+def _bad_name(slug: str, suffix: str) -> str:
+    suggestion = "-".join("".join(c if c.isalnum() else " " for c in slug.lower()).split()) or "your-title"
+    return (
+        f"the file name '{slug}{suffix}' becomes the page's web address, so it may only use "
+        f"small letters, numbers and dashes. Rename it, for example to '{suggestion}.yaml'."
+    )
+
+
+def _shown(path: Path, root: Path | None) -> Path:
+    if root is None:
+        return path
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path

@@ -1,0 +1,21 @@
+"""Every page the hub makes from the records. One module per kind of page."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..render import GeneratedPage
+from .browse import browse_pages
+from .engagement import engagement_pages
+from .have_your_say import have_your_say_pages
+from .home import home_page
+from .outcomes import outcome_pages
+
+
+def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    return [
+        home_page(catalogue),
+        *have_your_say_pages(catalogue),
+        *outcome_pages(catalogue),
+        *browse_pages(catalogue),
+        *engagement_pages(catalogue),
+    ]

@@ -1,0 +1,56 @@
+"""One page per engagement, at engagements/<file name>/."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue, Entry
+from ..render import GeneratedPage, render
+from ..status import Status
+
+# The order of a page's sections follows what a reader needs at that point in the engagement's life:
+# while it is open, how to take part comes first; once there is an outcome, the outcome does.
+_COMMON_TAIL = ["formats", "decision", "documents", "about", "contact"]
+SECTIONS: dict[Status, list[str]] = {
+    Status.open: ["take_part", "why", "influence", *_COMMON_TAIL],
+    Status.coming_up: ["why", "influence", "take_part", *_COMMON_TAIL],
+    Status.closed: ["why", "influence", "decision", "take_part", "formats", "documents", "about", "contact"],
+    Status.outcome_published: ["outcome", "why", "influence", "decision", "take_part", "formats", "documents", "about", "contact"],
+}
+
+_TITLES = {
+    "take_part": "How to take part",
+    "why": "Why we are asking",
+    "influence": "What you can and cannot change",
+    "formats": "Other formats and languages",
+    "decision": "Who decides, and when",
+    "documents": "Documents",
+    "about": "About this engagement",
+    "contact": "Questions",
+    "outcome": "What happened: you said, we did",
+}
+_TAKE_PART_TITLES = {
+    Status.coming_up: "How you will be able to take part",
+    Status.closed: "How people could take part",
+    Status.outcome_published: "How people could take part",
+}
+
+
+def section_titles(status: Status) -> list[tuple[str, str]]:
+    return [(name, _TAKE_PART_TITLES.get(status, _TITLES[name]) if name == "take_part" else _TITLES[name]) for name in SECTIONS[status]]
+
+
+def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
+    return render(
+        "engagement.html",
+        entry.path,
+        title=entry.engagement.title,
+        description=entry.engagement.summary,
+        source=entry.record.source,
+        entry=entry,
+        e=entry.engagement,
+        sections=section_titles(entry.timing.status),
+        catalogue=catalogue,
+    )
+
+
+def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    return [engagement_page(entry, catalogue) for entry in catalogue.entries]

@@ -1,0 +1,33 @@
+"""A problem found in a record, said so that the person who wrote the record can fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.path}:{self.line}:{field} {self.message}"
+
+
+class RecordsInvalid(Exception):
+    """Raised when one or more records are wrong; the site must not be built from them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(problem) for problem in self.problems]
+        noun = "problem" if count == 1 else "problems"
+        lines.append(f"Found {count} {noun} in the engagement records. Fix them, then try again.")
+        return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""Turn data into page source with the Jinja templates in `templates/`.
+
+Every template escapes what it prints, because record text is untrusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .urls import relative, url_of
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made in memory: its path in the site, and its Markdown source."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+    source: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+    @property
+    def markdown(self) -> str:
+        # MkDocs themes print page.meta without escaping it, so escape it here.
+        meta = {"title": html.escape(self.title), "description": html.escape(self.description)}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
+
+
+def paragraphs(text: str) -> Markup:
+    """Text with blank lines between paragraphs becomes paragraphs; nothing in it becomes HTML."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(escape(" ".join(p.split()))) for p in parts)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("hub", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render(template: str, path: str, title: str, description: str, source: Path | None = None, **context) -> GeneratedPage:
+    here = url_of(path)
+    body = ENVIRONMENT.get_template(template).render(
+        link=lambda to: relative(here, to), title=title, **context
+    )
+    # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    return GeneratedPage(path, title, description, body, source)

@@ -1,0 +1,61 @@
+"""The hub's settings: declared here once, with their defaults; values come from mkdocs.yml.
+
+They sit under `extra: hub:` in mkdocs.yml so the site has one configuration file, and are read
+without MkDocs so that scripts can use them too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .model import EmailAddress, PhoneNumber, Text
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    area: Text = Field(description="the area this hub covers, as people know it")
+    records: str = Field("engagements", description="the folder of engagement records, from mkdocs.yml")
+    timezone: str = "Europe/London"
+    closing_soon_days: int = Field(14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer")
+    recently_closed_days: int = Field(90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome")
+    page_size: int = Field(20, ge=1, description="how many engagements one list page shows")
+    home_list_size: int = Field(4, ge=1, description="how many engagements each list on the home page shows")
+    phone: PhoneNumber = Field(description="a phone number anyone can call about the hub")
+    phone_hours: Text = Field(description="when the phone is answered")
+    textphone: Text | None = Field(None, description="a textphone or Relay UK number")
+    post: Text = Field(description="a postal address for letters and paper responses")
+    email: EmailAddress | None = None
+
+
+class SettingsInvalid(Exception):
+    pass
+
+
+def settings_from_mkdocs_yml(path: Path) -> Settings:
+    """Read `extra.hub` from mkdocs.yml, ignoring MkDocs's own YAML tags (such as !ENV)."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SettingsInvalid(f"{path}: could not be read ({error}).") from None
+    return settings_from_mapping((config.get("extra") or {}).get("hub") or {}, path)
+
+
+def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml")) -> Settings:
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as error:
+        lines = [
+            f"{path}: extra.hub.{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in error.errors(include_url=False)
+        ]
+        raise SettingsInvalid("\n".join(lines)) from None
+
+
+class _TolerantLoader(yaml.CSafeLoader):
+    pass
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -1,0 +1,130 @@
+"""Read YAML text into plain data, keeping the line of every value so problems can point at it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+Location = tuple[str | int, ...]
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's fast parser, with YAML 1.1's surprises turned off.
+
+    YAML 1.1 reads 10:30 as the number 630 (base 60) and yes/no/on/off as true/false.
+    Staff write times and words, so those stay as text.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*))$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?)$"),
+    list("-+0123456789."),
+)
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+@dataclass
+class Document:
+    """Data read from YAML, with the line (counting from 1) where each key or item starts."""
+
+    data: object
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest part of `location` that is in the file."""
+        for end in range(len(location), 0, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return 1
+
+
+def parse(text: str) -> Document:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(None)
+        lines: dict[Location, int] = {}
+        _record_lines(node, (), lines)
+        return Document(loader.construct_document(node), lines)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, _explain(error, _line_text(text, line))) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, f"the file could not be read as YAML ({error})") from None
+    finally:
+        loader.dispose()
+
+
+def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int]) -> None:
+    lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                # PyYAML keeps the last of two equal keys and drops the first without a word.
+                raise YamlProblem(
+                    line,
+                    f"'{key}' appears twice (first on line {seen[key]}). "
+                    "Keep one and merge what the two say.",
+                )
+            seen[key] = line
+            lines[location + (key,)] = line
+            _record_lines(value_node, location + (key,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[location + (index,)] = item.start_mark.line + 1
+            _record_lines(item, location + (index,), lines)
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _explain(error: yaml.MarkedYAMLError, line_text: str) -> str:
+    problem = (error.problem or error.context or "").strip()
+    indent = line_text[: len(line_text) - len(line_text.lstrip())]
+    if "\t" in indent:
+        return "this line is indented with a tab. Use spaces to indent, never tabs."
+    if "mapping values are not allowed" in problem:
+        return (
+            "this line has a colon (:) where YAML does not expect one. "
+            "If the text has a colon in it, put the whole text in double quotes."
+        )
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "the indentation is wrong here. Line this field up with the ones around it."
+    if "another document" in problem or "expected a single document" in problem:
+        return "the file holds more than one record (a line with ---). Put each record in its own file."
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return f"the YAML is not valid here ({problem}). Put the text in double quotes."
+    return (
+        f"the YAML is not valid here ({problem}). "
+        "Check the indentation, and put text that has a colon or a # in double quotes."
+    )

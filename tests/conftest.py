@@ -1,0 +1,59 @@
+"""Shared helpers: a copy of the hub in a temporary folder, and builds of it at a pinned date."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_TODAY = "2026-11-23"
+
+
+@dataclass
+class Run:
+    code: int
+    output: str
+
+
+def run(args: list[str], cwd: Path, today: str = DEMO_TODAY) -> Run:
+    env = {**os.environ, "HUB_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return Run(done.returncode, done.stdout + done.stderr)
+
+
+def mkdocs_build(root: Path, today: str = DEMO_TODAY) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict"], root, today)
+
+
+def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
+    return run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(root / "mkdocs.yml"), *files], root, today)
+
+
+def copy_hub(target: Path, with_records: bool = True) -> Path:
+    """A copy of the hub's site sources, to build or break without touching the real ones."""
+    for name in ("mkdocs.yml", "content", "hooks"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    if with_records:
+        shutil.copytree(ROOT / "engagements", target / "engagements")
+    else:
+        (target / "engagements").mkdir()
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The shipped hub, built once with the date pinned to DEMO_TODAY."""
+    root = copy_hub(tmp_path_factory.mktemp("demo"))
+    result = mkdocs_build(root)
+    assert result.code == 0, result.output
+    return root / "site"
