@@ -291,7 +291,9 @@ class AccessibleFormat(Record):
 
     @property
     def label(self) -> str:
-        return self.language if self.format is Format.other_language else self.format.label
+        if self.format is Format.other_language:
+            return f"{self.format.label}: {self.language}"
+        return self.format.label
 
 
 class Contact(Record):
