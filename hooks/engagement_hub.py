@@ -6,16 +6,18 @@ build while the previous site is still whole.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from hub import clock
-from hub.pipeline import make_pages
+from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
 from hub.render import GeneratedPage
 from hub.settings import SettingsInvalid, settings_from_mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _pages: list[GeneratedPage] = []
 
 
@@ -24,9 +26,13 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
-        _pages = make_pages(root, settings, clock.today(settings.timezone))
+        hub = build_hub(root, settings, clock.today(settings.timezone))
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
+    _pages = hub.pages
+    # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
+    for warning in hub.warnings:
+        log.info("%s", warning)
 
 
 def on_files(files: Files, config) -> Files:

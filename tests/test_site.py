@@ -11,7 +11,7 @@ import pytest
 from conftest import DEMO_TODAY, ROOT
 from hub.loading import record_files
 from hub.model import Access, DocumentKind, EngagementType, Format, Level
-from hub.render import long_date, number
+from hub.wording import long_date, number
 from hub.yaml_source import parse
 from pages import content, links, page, text
 

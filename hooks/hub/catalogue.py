@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .loading import LoadedRecord
 from .model import Engagement
+from .scorecard import Result, Verdict, outcome_due, score
 from .settings import Settings
 from .status import Status, Timing, timing
 from .urls import url_of
@@ -19,6 +20,7 @@ from .urls import url_of
 class Entry:
     record: LoadedRecord
     timing: Timing
+    verdicts: list[Verdict]
 
     @property
     def engagement(self) -> Engagement:
@@ -63,7 +65,10 @@ class Catalogue:
 
     @classmethod
     def build(cls, records: list[LoadedRecord], today: dt.date, settings: Settings) -> Catalogue:
-        entries = [Entry(r, timing(r.engagement, today, settings.closing_soon_days)) for r in records]
+        entries = [
+            Entry(r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings))
+            for r in records
+        ]
         return cls(entries, today, settings)
 
     def _with(self, status: Status) -> list[Entry]:
@@ -94,6 +99,22 @@ class Catalogue:
         """Every published outcome, newest first."""
         published = self._with(Status.outcome_published)
         return sorted(published, key=lambda e: (-e.engagement.outcome.published.toordinal(), e.engagement.title))
+
+    @cached_property
+    def feedback_due(self) -> list[Entry]:
+        """Closed engagements whose outcome is late, the longest overdue first."""
+        late = [
+            e for e in self.entries
+            if e.engagement.outcome is None and outcome_due(e.engagement, self.settings) < self.today
+        ]
+        return sorted(late, key=lambda e: (outcome_due(e.engagement, self.settings), e.engagement.title))
+
+    def outcome_due(self, entry: Entry):
+        return outcome_due(entry.engagement, self.settings)
+
+    def by_verdict(self, number: int, result: Result) -> list[Entry]:
+        """The engagements whose scorecard gives principle `number` this result."""
+        return [e for e in self.everything if e.verdicts[number - 1].result is result]
 
     @cached_property
     def everything(self) -> list[Entry]:

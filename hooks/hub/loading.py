@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -36,6 +36,7 @@ class LoadedRecord:
 class LoadResult:
     records: list[LoadedRecord]
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def record_files(folder: Path) -> list[Path]:

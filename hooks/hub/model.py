@@ -123,6 +123,17 @@ class EngagementType(str, Enum):
             "advisory_group": "Patient or advisory group",
         }[self.value]
 
+    @property
+    def description(self) -> str:
+        return {
+            "information": "We tell you about a change or a plan, and answer your questions.",
+            "survey": "We ask what you think of a service, often with a survey.",
+            "pre_consultation": "We talk with you early, before we write the options for a formal consultation.",
+            "formal_consultation": "We ask for your views on options for a big change, before a decision is made.",
+            "co_production": "People who use a service work with staff to design it together.",
+            "advisory_group": "A group of patients, carers or local people who advise us over time.",
+        }[self.value]
+
 
 class Access(str, Enum):
     step_free = "step_free"
@@ -364,6 +375,12 @@ class Outcome(Record):
     changed: list[Text] = Field(default_factory=list, description="what changed because of what people said")
     not_changed: list[Limit] = Field(default_factory=list, description="what could not change, and why")
     next_steps: list[Text] = Field(default_factory=list)
+    lessons: list[Text] = Field(
+        default_factory=list, description="what we learned about how we engaged, to do better next time"
+    )
+    lessons_shared: Text | None = Field(
+        None, description="where the lessons were shared with partners, such as a network meeting"
+    )
     decision: DecisionTaken | None = None
     report: WebAddress | None = Field(None, description="the web address of the full report")
 
@@ -396,6 +413,9 @@ class Engagement(Record):
     contact: Contact
     decision: Decision
     documents: list[Document] = Field(default_factory=list)
+    outcome_due: dt.date | None = Field(
+        None, description="the day by which we promise to publish the outcome, if not the usual time"
+    )
     outcome: Outcome | None = None
 
     @model_validator(mode="after")
@@ -405,6 +425,13 @@ class Engagement(Record):
                 "closes_before_opens",
                 "closes on {closes}, before it opens on {opens}. Check both dates",
                 {"closes": self.closes.isoformat(), "opens": self.opens.isoformat(), "field": "closes"},
+            )
+        if self.outcome_due and self.outcome_due <= self.closes:
+            raise PydanticCustomError(
+                "outcome_due_before_close",
+                "is {due}, which is not after the engagement closes on {closes}. "
+                "Promise the outcome for a day after it closes",
+                {"due": self.outcome_due.isoformat(), "closes": self.closes.isoformat(), "field": "outcome_due"},
             )
         if self.outcome and self.outcome.published <= self.closes:
             raise PydanticCustomError(

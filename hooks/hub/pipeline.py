@@ -6,32 +6,39 @@ Both the MkDocs hook and the scripts call this, so they find the same problems.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .cautions import cautions
 from .checks import dated_problems
 from .loading import LoadResult, load_folder
 from .pages import build_pages
-from .problems import RecordsInvalid
+from .problems import Problem, RecordsInvalid
 from .render import GeneratedPage
 from .settings import Settings
 
 
+@dataclass
+class Hub:
+    catalogue: Catalogue
+    pages: list[GeneratedPage]
+    warnings: list[Problem]
+
+
 def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
-    """Load every record under `root` and find every problem, including those that depend on today."""
+    """Load every record under `root`; find every problem, and the warnings for staff."""
     result = load_folder(root / settings.records, display_root=root)
     result.problems.extend(dated_problems(result.records, today))
     result.problems.sort()
+    result.warnings = cautions(result.records, today, settings)
     return result
 
 
-def build_catalogue(root: Path, settings: Settings, today: dt.date) -> Catalogue:
-    """The catalogue of valid records; raises RecordsInvalid if any record is wrong."""
+def build_hub(root: Path, settings: Settings, today: dt.date) -> Hub:
+    """Every page of the hub; raises RecordsInvalid if any record is wrong."""
     result = check_records(root, settings, today)
     if result.problems:
         raise RecordsInvalid(result.problems)
-    return Catalogue.build(result.records, today, settings)
-
-
-def make_pages(root: Path, settings: Settings, today: dt.date) -> list[GeneratedPage]:
-    return build_pages(build_catalogue(root, settings, today))
+    catalogue = Catalogue.build(result.records, today, settings)
+    return Hub(catalogue, build_pages(catalogue), result.warnings)

@@ -12,10 +12,12 @@ class Problem:
     line: int
     field: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{field} {self.message}"
+        kind = " warning:" if self.warning else ""
+        return f"{self.path}:{self.line}:{field}{kind} {self.message}"
 
 
 class RecordsInvalid(Exception):

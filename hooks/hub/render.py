@@ -5,7 +5,6 @@ Every template escapes what it prints, because record text is untrusted.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .urls import relative, url_of
+from .wording import count, long_date, number, short_date
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,6 @@ class GeneratedPage:
         return f"---\n{front}---\n\n{self.body}\n"
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def number(value: int) -> str:
-    return f"{value:,}"
-
-
 def paragraphs(text: str) -> Markup:
     """Text with blank lines between paragraphs becomes paragraphs; nothing in it becomes HTML."""
     parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
@@ -67,6 +55,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
+    env.globals.update(count=count)
     return env
 
 

@@ -11,7 +11,17 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .model import EmailAddress, PhoneNumber, Text
+from .model import EmailAddress, EngagementType, PhoneNumber, Text
+
+# The staff guide's minimum durations (weeks). A formal consultation usually runs 12 weeks.
+DEFAULT_MINIMUM_WEEKS = {
+    EngagementType.information: 0,
+    EngagementType.survey: 4,
+    EngagementType.pre_consultation: 4,
+    EngagementType.formal_consultation: 12,
+    EngagementType.co_production: 6,
+    EngagementType.advisory_group: 0,
+}
 
 
 class Settings(BaseModel):
@@ -24,11 +34,22 @@ class Settings(BaseModel):
     recently_closed_days: int = Field(90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome")
     page_size: int = Field(20, ge=1, description="how many engagements one list page shows")
     home_list_size: int = Field(4, ge=1, description="how many engagements each list on the home page shows")
+    outcome_due_weeks: int = Field(
+        12, ge=1, description="weeks after closing by which the outcome is due, unless a record promises a date"
+    )
+    minimum_weeks: dict[EngagementType, int] = Field(
+        default_factory=lambda: dict(DEFAULT_MINIMUM_WEEKS),
+        description="the shortest time each type of engagement should be open, in weeks",
+    )
     phone: PhoneNumber = Field(description="a phone number anyone can call about the hub")
     phone_hours: Text = Field(description="when the phone is answered")
     textphone: Text | None = Field(None, description="a textphone or Relay UK number")
     post: Text = Field(description="a postal address for letters and paper responses")
     email: EmailAddress | None = None
+
+
+    def minimum_days(self, kind: EngagementType) -> int:
+        return 7 * {**DEFAULT_MINIMUM_WEEKS, **self.minimum_weeks}[kind]
 
 
 class SettingsInvalid(Exception):

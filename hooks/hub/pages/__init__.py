@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..render import GeneratedPage
 from .browse import browse_pages
+from .charter import charter_pages, feedback_due_pages, types_page
 from .engagement import engagement_pages
 from .have_your_say import have_your_say_pages
 from .home import home_page
@@ -18,4 +19,7 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *outcome_pages(catalogue),
         *browse_pages(catalogue),
         *engagement_pages(catalogue),
+        *charter_pages(catalogue),
+        *feedback_due_pages(catalogue),
+        types_page(catalogue),
     ]

@@ -8,12 +8,14 @@ from ..status import Status
 
 # The order of a page's sections follows what a reader needs at that point in the engagement's life:
 # while it is open, how to take part comes first; once there is an outcome, the outcome does.
-_COMMON_TAIL = ["formats", "decision", "documents", "about", "contact"]
+_COMMON_TAIL = ["formats", "decision", "documents", "about", "scorecard", "contact"]
 SECTIONS: dict[Status, list[str]] = {
     Status.open: ["take_part", "why", "influence", *_COMMON_TAIL],
     Status.coming_up: ["why", "influence", "take_part", *_COMMON_TAIL],
-    Status.closed: ["why", "influence", "decision", "take_part", "formats", "documents", "about", "contact"],
-    Status.outcome_published: ["outcome", "why", "influence", "decision", "take_part", "formats", "documents", "about", "contact"],
+    Status.closed: ["why", "influence", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact"],
+    Status.outcome_published: [
+        "outcome", "why", "influence", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact",
+    ],
 }
 
 _TITLES = {
@@ -25,6 +27,7 @@ _TITLES = {
     "documents": "Documents",
     "about": "About this engagement",
     "contact": "Questions",
+    "scorecard": "How this measures up to our promises",
     "outcome": "What happened: you said, we did",
 }
 _TAKE_PART_TITLES = {

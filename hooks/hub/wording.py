@@ -1,0 +1,33 @@
+"""Small ways of saying dates, counts and lists in plain English, shared by pages and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def long_date(day: dt.date) -> str:
+    """Monday 7 December 2026"""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    """7 December 2026"""
+    return f"{day.day} {day:%B %Y}"
+
+
+def number(value: int) -> str:
+    """1,146"""
+    return f"{value:,}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """1 day, 2 days"""
+    return f"{number(n)} {noun}" if n == 1 else f"{number(n)} {plural or noun + 's'}"
+
+
+def and_list(items: list[str]) -> str:
+    """a, b and c"""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
