@@ -4,6 +4,7 @@
     python scripts/validate.py FILE ...   # just these files
 
 Prints each problem as `path:line: field: message`, and exits with 1 if there is any.
+Warnings (`path:line: field: warning: message`) are advice: they do not change the exit status.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import sys
 from pathlib import Path
 
 from hub import clock
-from hub.checks import dated_problems
-from hub.loading import load_file
-from hub.pipeline import check_records
-from hub.problems import Problem, RecordsInvalid
+from hub.pipeline import check_files, check_records
+from hub.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,29 +34,19 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     if args.files:
-        problems, count = _check_files(args.files, today)
+        result = check_files(args.files, settings, today)
     else:
         result = check_records(root, settings, today)
-        problems, count = result.problems, len(result.records)
-    if problems:
-        print(RecordsInvalid(problems).report())
+    for warning in result.warnings:
+        print(warning)
+    if result.problems:
+        print(RecordsInvalid(result.problems).report())
         return 1
-    print("The record is fine." if count == 1 else f"All {count} records are fine.")
+    count = len(result.records)
+    fine = "The record is fine" if count == 1 else f"All {count} records are fine"
+    advice = f", with {len(result.warnings)} warnings to look at" if result.warnings else ""
+    print(f"{fine}{advice}.")
     return 0
-
-
-def _check_files(files: list[Path], today) -> tuple[list[Problem], int]:
-    problems: list[Problem] = []
-    good = []
-    for path in files:
-        if not path.is_file():
-            problems.append(Problem(path, 1, "", "there is no such file."))
-            continue
-        record, found = load_file(path, path)
-        problems.extend(found)
-        if record is not None:
-            good.append(record)
-    return problems + dated_problems(good, today), len(good)
 
 
 if __name__ == "__main__":

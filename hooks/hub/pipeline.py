@@ -12,7 +12,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .cautions import cautions
 from .checks import dated_problems
-from .loading import LoadResult, load_folder
+from .loading import LoadResult, load_file, load_folder
 from .pages import build_pages
 from .problems import Problem, RecordsInvalid
 from .render import GeneratedPage
@@ -28,7 +28,24 @@ class Hub:
 
 def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
     """Load every record under `root`; find every problem, and the warnings for staff."""
-    result = load_folder(root / settings.records, display_root=root)
+    return _checked(load_folder(root / settings.records, display_root=root), settings, today)
+
+
+def check_files(paths: list[Path], settings: Settings, today: dt.date) -> LoadResult:
+    """The same checks for some files only (a record being written, say)."""
+    result = LoadResult([], [])
+    for path in paths:
+        if not path.is_file():
+            result.problems.append(Problem(path, 1, "", "there is no such file."))
+            continue
+        record, problems = load_file(path, path)
+        result.problems.extend(problems)
+        if record is not None:
+            result.records.append(record)
+    return _checked(result, settings, today)
+
+
+def _checked(result: LoadResult, settings: Settings, today: dt.date) -> LoadResult:
     result.problems.extend(dated_problems(result.records, today))
     result.problems.sort()
     result.warnings = cautions(result.records, today, settings)
