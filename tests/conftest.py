@@ -44,7 +44,9 @@ def copy_hub(target: Path, with_records: bool = True) -> Path:
         else:
             shutil.copy(source, target / name)
     if with_records:
+        # The decisions map names the demo records, so it comes with them.
         shutil.copytree(ROOT / "engagements", target / "engagements")
+        shutil.copytree(ROOT / "map", target / "map")
     else:
         (target / "engagements").mkdir()
     return target

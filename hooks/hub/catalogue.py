@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .loading import LoadedRecord
+from .map_loading import AreaMap
+from .map_view import MapView
 from .model import Engagement
 from .scorecard import Result, Verdict, outcome_due, score
 from .settings import Settings
@@ -62,14 +64,20 @@ class Catalogue:
     entries: list[Entry]
     today: dt.date
     settings: Settings
+    map: MapView = field(init=False)
 
     @classmethod
-    def build(cls, records: list[LoadedRecord], today: dt.date, settings: Settings) -> Catalogue:
+    def build(
+        cls, records: list[LoadedRecord], today: dt.date, settings: Settings, area: AreaMap | None = None
+    ) -> Catalogue:
         entries = [
             Entry(r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings))
             for r in records
         ]
-        return cls(entries, today, settings)
+        catalogue = cls(entries, today, settings)
+        area = area or AreaMap()
+        catalogue.map = MapView([b.item for b in area.bodies], [d.item for d in area.decisions], catalogue)
+        return catalogue
 
     def _with(self, status: Status) -> list[Entry]:
         return [e for e in self.entries if e.timing.status is status]

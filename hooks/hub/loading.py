@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from typing import TypeVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from .problems import Problem
 from .yaml_source import Document, Location, YamlProblem, parse
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+M = TypeVar("M", bound=BaseModel)
+
+if typing.TYPE_CHECKING:
+    from .map_loading import AreaMap
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class LoadResult:
     records: list[LoadedRecord]
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)
+    area: "AreaMap | None" = None
 
 
 def record_files(folder: Path) -> list[Path]:
@@ -64,57 +70,47 @@ def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Proble
     problems: list[Problem] = []
     if not SLUG.match(slug):
         problems.append(Problem(shown, 1, "", _bad_name(slug, path.suffix)))
+    document, found = read_yaml(path, shown)
+    problems += found
+    if document is None:
+        return None, problems
+    engagement, found = validate_as(Engagement, document, shown)
+    problems += found
+    if engagement is None or problems:
+        return None, problems
+    return LoadedRecord(slug, shown, path, engagement, document), []
+
+
+def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
+    """A YAML file's fields with their lines, or the problems that stop it being read."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problems.append(
-            Problem(
-                shown,
-                line,
-                "",
-                "this file is not saved as UTF-8 text, so some letters cannot be read. "
-                "Open it in a text editor and save it with the UTF-8 encoding.",
-            )
-        )
-        return None, problems
+        return None, [Problem(shown, line, "", "this file is not saved as UTF-8 text, so some letters cannot be read. "
+                              "Open it in a text editor and save it with the UTF-8 encoding.")]
     try:
         document = parse(text)
     except YamlProblem as error:
-        return None, [*problems, Problem(shown, error.line, "", error.message)]
+        return None, [Problem(shown, error.line, "", error.message)]
     if document.data is None:
-        problems.append(
-            Problem(
-                shown,
-                1,
-                "",
-                "this file is empty. Copy an existing record as a start, or delete this file.",
-            )
-        )
-        return None, problems
+        return None, [Problem(shown, 1, "", "this file is empty. Copy an existing file as a start, or delete this file.")]
     if not isinstance(document.data, dict):
-        problems.append(
-            Problem(
-                shown,
-                1,
-                "",
-                "this file should be a list of fields, one per line, such as 'title: Your say "
-                "on community beds'. Copy an existing record as a start.",
-            )
-        )
-        return None, problems
+        return None, [Problem(shown, 1, "", "this file should be a list of fields, one per line, such as 'title: Your say "
+                              "on community beds'. Copy an existing file as a start.")]
+    return document, []
+
+
+def validate_as(model: type[M], document: Document, shown: Path) -> tuple[M | None, list[Problem]]:
+    """The document as a `model`, or a plain-English problem for each thing wrong with it."""
     try:
-        engagement = Engagement.model_validate(document.data)
+        return model.model_validate(document.data), []
     except ValidationError as error:
-        problems.extend(_problems_from(error, document, shown))
-        return None, problems
-    if problems:
-        return None, problems
-    return LoadedRecord(slug, shown, path, engagement, document), []
+        return None, _problems_from(error, model, document, shown)
 
 
-def _problems_from(error: ValidationError, document: Document, shown: Path) -> list[Problem]:
+def _problems_from(error: ValidationError, model: type[BaseModel], document: Document, shown: Path) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
         location: Location = tuple(detail["loc"])
@@ -122,24 +118,23 @@ def _problems_from(error: ValidationError, document: Document, shown: Path) -> l
         if blamed:
             location = location + tuple(blamed.split("."))
         if detail["type"] == "extra_forbidden":
-            message = _unknown_field(location)
+            message = _unknown_field(model, location)
         else:
-            message = explain(detail, _field_info(location))
-        problems.append(Problem(shown, document.line_of(location), _dotted(location), message))
+            message = explain(detail, _field_info(model, location))
+        problems.append(Problem(shown, document.line_of(location), dotted(location), message))
     return problems
 
 
-def _unknown_field(location: Location) -> str:
+def _unknown_field(model: type[BaseModel], location: Location) -> str:
     name = str(location[-1])
-    known = list(_model_at(location[:-1]).model_fields)
+    known = list(_model_at(model, location[:-1]).model_fields)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else "The fields here are: " + ", ".join(known) + "."
     return f"is not a field we know, so it would not be shown. {hint} Fix the name, or remove it."
 
 
-def _model_at(location: Location) -> type[BaseModel]:
+def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel]:
     """The model that holds the fields at `location` (list items are skipped)."""
-    model: type[BaseModel] = Engagement
     for part in location:
         if isinstance(part, int):
             continue
@@ -158,12 +153,12 @@ def _inner_model(annotation: object) -> type[BaseModel]:
     raise LookupError(annotation)
 
 
-def _field_info(location: Location) -> FieldInfo | None:
+def _field_info(model: type[BaseModel], location: Location) -> FieldInfo | None:
     index = _last_name(location)
     if index < 0:
         return None
     try:
-        return _model_at(location[:index]).model_fields.get(str(location[index]))
+        return _model_at(model, location[:index]).model_fields.get(str(location[index]))
     except LookupError:
         return None
 
@@ -173,7 +168,7 @@ def _last_name(location: Location) -> int:
     return names[-1] if names else -1
 
 
-def _dotted(location: Location) -> str:
+def dotted(location: Location) -> str:
     """take_part.events[2].date: item numbers count from 1, as people count."""
     text = ""
     for part in location:

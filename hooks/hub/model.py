@@ -328,6 +328,7 @@ class Decision(Record):
     """Who will decide, using what people said, and roughly when."""
 
     who: Text = Field(description="the board or group that will decide")
+    body: Text | None = Field(None, description="the id of that body in the decisions map, such as icb-board")
     when: Text = Field(description="roughly when, such as Spring 2027")
     date: dt.date | None = Field(None, description="the meeting date, if it is known")
     how: Text | None = Field(None, description="how the decision is made, such as at a board meeting in public")

@@ -13,6 +13,7 @@ from .catalogue import Catalogue
 from .cautions import cautions
 from .checks import dated_problems
 from .loading import LoadResult, load_file, load_folder
+from .map_loading import load_map, reference_problems
 from .pages import build_pages
 from .problems import Problem, RecordsInvalid
 from .render import GeneratedPage
@@ -27,8 +28,11 @@ class Hub:
 
 
 def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
-    """Load every record under `root`; find every problem, and the warnings for staff."""
-    return _checked(load_folder(root / settings.records, display_root=root), settings, today)
+    """Load every record and the decisions map under `root`; find every problem, and the warnings for staff."""
+    result = load_folder(root / settings.records, display_root=root)
+    result.area, map_problems = load_map(root / settings.map, display_root=root)
+    result.problems += map_problems + reference_problems(result.area, result.records)
+    return _checked(result, settings, today)
 
 
 def check_files(paths: list[Path], settings: Settings, today: dt.date) -> LoadResult:
@@ -57,5 +61,5 @@ def build_hub(root: Path, settings: Settings, today: dt.date) -> Hub:
     result = check_records(root, settings, today)
     if result.problems:
         raise RecordsInvalid(result.problems)
-    catalogue = Catalogue.build(result.records, today, settings)
+    catalogue = Catalogue.build(result.records, today, settings, result.area)
     return Hub(catalogue, build_pages(catalogue), result.warnings)

@@ -31,5 +31,5 @@ class RecordsInvalid(Exception):
         count = len(self.problems)
         lines = [str(problem) for problem in self.problems]
         noun = "problem" if count == 1 else "problems"
-        lines.append(f"Found {count} {noun} in the engagement records. Fix them, then try again.")
+        lines.append(f"Found {count} {noun} in the records. Fix them, then try again.")
         return "\n".join(lines)

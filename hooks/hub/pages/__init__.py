@@ -6,6 +6,7 @@ from ..catalogue import Catalogue
 from ..render import GeneratedPage
 from .browse import browse_pages
 from .charter import charter_pages, feedback_due_pages, types_page
+from .decisions_map import map_pages
 from .engagement import engagement_pages
 from .have_your_say import have_your_say_pages
 from .home import home_page
@@ -22,4 +23,5 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *charter_pages(catalogue),
         *feedback_due_pages(catalogue),
         types_page(catalogue),
+        *map_pages(catalogue),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue, Entry
 from ..render import GeneratedPage, render
 from ..status import Status
+from .decisions_map import body_url, decision_url
 
 # The order of a page's sections follows what a reader needs at that point in the engagement's life:
 # while it is open, how to take part comes first; once there is an outcome, the outcome does.
@@ -52,6 +53,10 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         e=entry.engagement,
         sections=section_titles(entry.timing.status),
         catalogue=catalogue,
+        body=catalogue.map.body_of(entry),
+        decisions=catalogue.map.decisions_informed_by(entry),
+        body_url=body_url,
+        decision_url=decision_url,
     )
 
 
