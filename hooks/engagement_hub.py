@@ -1,7 +1,9 @@
 """MkDocs hooks: wire MkDocs's events to the `hub` package. No logic lives here.
 
 The pages are made in on_pre_build, before MkDocs empties site/, so a wrong record stops the
-build while the previous site is still whole.
+build while the previous site is still whole. MkDocs gets only each page's front matter as Markdown;
+the body is already final HTML, so it goes in at on_page_content instead of being parsed again
+(that parsing took over half the build time: see scripts/benchmark.py).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _pages: list[GeneratedPage] = []
+_bodies: dict[str, str] = {}
 
 
 def on_pre_build(config) -> None:
-    global _pages
+    global _pages, _bodies
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
@@ -30,9 +33,18 @@ def on_pre_build(config) -> None:
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
     _pages = hub.pages
+    _bodies = {page.path: page.body for page in hub.pages}
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
         log.info("%s", warning)
+
+
+def on_serve(server, config, builder):
+    # The map folder is optional, so it cannot be listed under watch: in mkdocs.yml.
+    folder = Path(config.config_file_path).parent / (config.extra.get("hub") or {}).get("map", "map")
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server
 
 
 def on_files(files: Files, config) -> Files:
@@ -43,7 +55,7 @@ def on_files(files: Files, config) -> Files:
                 f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
             )
         inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        file = File.generated(config, page.path, content=page.front_matter, inclusion=inclusion)
         if page.source is not None and config.repo_url and config.edit_uri:
             # "Edit this page" opens the YAML record, not the generated Markdown.
             file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
@@ -64,3 +76,7 @@ def _nav_paths(nav) -> set[str]:
         elif isinstance(item, dict):
             stack.extend(item.values())
     return found
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return _bodies.get(page.file.src_uri, html)

@@ -27,17 +27,25 @@ class GeneratedPage:
     description: str
     body: str
     source: Path | None = None
+    # Lists and browse pages only repeat what the engagement pages say: searching them adds noise.
+    searchable: bool = True
 
     @property
     def url(self) -> str:
         return url_of(self.path)
 
     @property
-    def markdown(self) -> str:
+    def front_matter(self) -> str:
         # MkDocs themes print page.meta without escaping it, so escape it here.
-        meta = {"title": html.escape(self.title), "description": html.escape(self.description)}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
-        return f"---\n{front}---\n\n{self.body}\n"
+        meta: dict = {"title": html.escape(self.title), "description": html.escape(self.description)}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+
+    @property
+    def markdown(self) -> str:
+        """The whole page as Markdown (the body is HTML, which Markdown passes through as it is)."""
+        return f"{self.front_matter}\n{self.body}\n"
 
 
 def paragraphs(text: str) -> Markup:
@@ -62,11 +70,19 @@ def _environment() -> Environment:
 ENVIRONMENT = _environment()
 
 
-def render(template: str, path: str, title: str, description: str, source: Path | None = None, **context) -> GeneratedPage:
+def render(
+    template: str,
+    path: str,
+    title: str,
+    description: str,
+    source: Path | None = None,
+    searchable: bool = True,
+    **context,
+) -> GeneratedPage:
     here = url_of(path)
     body = ENVIRONMENT.get_template(template).render(
         link=lambda to: relative(here, to), title=title, **context
     )
     # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return GeneratedPage(path, title, description, body, source)
+    return GeneratedPage(path, title, description, body, source, searchable)

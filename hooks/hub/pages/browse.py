@@ -36,6 +36,7 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                     intro=intro,
                     kind=kind,
                     pageful=pageful,
+                    searchable=False,
                 )
             )
         for group in groups:

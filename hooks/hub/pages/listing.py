@@ -31,6 +31,7 @@ def list_pages(
                 empty=empty,
                 crumbs=crumbs or [],
                 catalogue=catalogue,
+                searchable=False,
             )
         )
     return pages
