@@ -16,6 +16,7 @@ from pathlib import Path
 from hub import clock
 from hub.pipeline import check_files, check_records
 from hub.problems import RecordsInvalid
+from hub.wording import count as count_of
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     count = len(result.records)
     fine = "The record is fine" if count == 1 else f"All {count} records are fine"
-    advice = f", with {len(result.warnings)} warnings to look at" if result.warnings else ""
+    advice = f", with {count_of(len(result.warnings), 'warning')} to look at" if result.warnings else ""
     print(f"{fine}{advice}.")
     return 0
 
