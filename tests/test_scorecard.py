@@ -32,9 +32,21 @@ def closed(**changes):
     return {"opens": D(2026, 5, 1), "closes": D(2026, 6, 30), **changes}
 
 
-def test_1_purpose_is_met_by_a_record_that_says_why_and_who_decides():
-    v = verdict(1)
+WHY = "Too many people wait for hours at the walk-in centre. We want to know when you need it most."
+
+
+def test_1_purpose_is_met_by_a_record_that_explains_why_and_who_decides():
+    v = verdict(1, why=WHY)
     assert v.result is Result.met and "Test Board will decide" in v.evidence
+
+
+def test_1_purpose_is_not_met_by_a_reason_of_a_few_words():
+    v = verdict(1, why="To test.")
+    assert v.result is Result.not_met and "only 2 words long" in v.evidence
+
+
+def test_1_purpose_word_count_is_a_setting():
+    assert verdict(1, SETTINGS.model_copy(update={"purpose_min_words": 2}), why="To test.").result is Result.met
 
 
 def test_2_partners_met_when_named():

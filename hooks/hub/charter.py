@@ -23,7 +23,7 @@ PRINCIPLES: tuple[Principle, ...] = (
         1, "clear-purpose", "We are clear about why we are asking",
         "You will know why we want your views and what decision they will help with.",
         "Say why you are asking before it opens, and name the decision it will feed.",
-        "Met when the record says why we are asking and who will decide.",
+        "Met when the record explains why we are asking, in at least {purpose_min_words} words, and says who will decide.",
     ),
     Principle(
         2, "work-with-partners", "We work with partners",

@@ -51,7 +51,13 @@ Rule = Callable[[Engagement, dt.date, Settings], tuple[Result, str]]
 
 
 def _clear_purpose(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
-    return Result.met, f"It says why we are asking, and that {e.decision.who} will decide ({e.decision.when})."
+    words = len(e.why.split())
+    if words >= settings.purpose_min_words:
+        return Result.met, f"It says why we are asking, and that {e.decision.who} will decide ({e.decision.when})."
+    return Result.not_met, (
+        f"The reason for asking is only {count(words, 'word')} long. "
+        "It should say what the problem is and what could change."
+    )
 
 
 def _partners(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:

@@ -35,6 +35,9 @@ class Settings(BaseModel):
     recently_closed_days: int = Field(90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome")
     page_size: int = Field(20, ge=1, description="how many engagements one list page shows")
     home_list_size: int = Field(4, ge=1, description="how many engagements each list on the home page shows")
+    purpose_min_words: int = Field(
+        12, ge=0, description="a reason for asking shorter than this many words does not meet charter principle 1"
+    )
     outcome_due_weeks: int = Field(
         12, ge=1, description="weeks after closing by which the outcome is due, unless a record promises a date"
     )
