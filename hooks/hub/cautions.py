@@ -12,7 +12,7 @@ from .model import EngagementType
 from .problems import Problem
 from .scorecard import days_open, outcome_due
 from .settings import Settings
-from .wording import count, short_date
+from .wording import count, short_date, weeks_late
 
 
 def cautions(records: list[LoadedRecord], today: dt.date, settings: Settings) -> list[Problem]:
@@ -47,11 +47,6 @@ def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> l
         return []
     return [_warn(record, "closes", f"the outcome was due by {short_date(due)} and is {weeks_late(due, today)}. "
                   "Add an outcome to tell people what happened, even if the decision is not made yet.")]
-
-
-def weeks_late(due: dt.date, today: dt.date) -> str:
-    days = (today - due).days
-    return "less than a week late" if days < 7 else f"{count(days // 7, 'week')} late"
 
 
 def _warn(record: LoadedRecord, field: str, message: str) -> Problem:

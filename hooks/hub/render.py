@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .urls import relative, url_of
-from .wording import count, long_date, number, short_date
+from .wording import count, long_date, number, short_date, weeks_late
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
-    env.globals.update(count=count)
+    env.globals.update(count=count, weeks_late=weeks_late)
     return env
 
 

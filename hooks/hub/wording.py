@@ -31,3 +31,9 @@ def and_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def weeks_late(due: dt.date, today: dt.date) -> str:
+    """less than a week late, 1 week late, 8 weeks late"""
+    days = (today - due).days
+    return "less than a week late" if days < 7 else f"{count(days // 7, 'week')} late"
