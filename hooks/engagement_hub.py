@@ -21,20 +21,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
-_pages: list[GeneratedPage] = []
-_bodies: dict[str, str] = {}
+_pages: dict[str, GeneratedPage] = {}  # by path in the site
 
 
 def on_pre_build(config) -> None:
-    global _pages, _bodies
+    global _pages
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
         hub = build_hub(root, settings, clock.today(settings.timezone))
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
-    _pages = hub.pages
-    _bodies = {page.path: page.body for page in hub.pages}
+    _pages = {page.path: page for page in hub.pages}
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
         log.info("%s", warning)
@@ -50,7 +48,7 @@ def on_serve(server, config, builder):
 
 def on_files(files: Files, config) -> Files:
     in_nav = _nav_paths(config.nav)
-    for page in _pages:
+    for page in _pages.values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(
                 f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
@@ -80,10 +78,10 @@ def _nav_paths(nav) -> set[str]:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    body = _bodies.get(page.file.src_uri)
-    if body is None:
+    made = _pages.get(page.file.src_uri)
+    if made is None:
         return html
     # The theme makes its "Skip to content" link from the first entry of the page's contents,
     # and a generated page's Markdown has no headings: point that entry at the page's h1.
     page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": page.title, "children": []}])
-    return body
+    return made.body

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import typing
-from typing import TypeVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
