@@ -10,7 +10,37 @@ import pytest
 from accessibility import browser, check_site, new_page, Report, serve
 from check_links import broken, check_links
 
-FIXTURES = Path(__file__).parent / "a11y_fixtures"
+# Small pages, each with one problem put there on purpose (and one good page to compare).
+PAGE = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Test page</title></head>
+<body>
+<header><a href="#main">Skip to content</a></header>
+<main id="main">
+<h1>Test page</h1>
+{body}
+</main>
+</body>
+</html>
+"""
+PAGES = {
+    "good.html": '<p>All is well.</p><h2>A section</h2><p><a href="good.html">Read the good page again</a></p>',
+    "missing-alt.html": '<p>A picture:</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+    "low-contrast.html": '<p style="color:#aaaaaa;background:#ffffff">This grey text is hard to read.</p>',
+    "empty-link.html": '<p>Here is a link with no words: <a href="good.html"></a></p>',
+    "skipped-heading.html": "<p>Text.</p><h4>A heading that skips two levels</h4><p>More text.</p>",
+    "outside-request.html": '<p>A picture from another website:</p><img src="https://example.com/picture.png" alt="A picture">',
+    "broken-link.html": '<p><a href="no-such-page.html">A page that is not there</a> and '
+    '<a href="good.html#no-such-anchor">an anchor that is not there</a></p>',
+}
+
+
+@pytest.fixture(scope="module")
+def fixtures(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("a11y")
+    for name, body in PAGES.items():
+        (folder / name).write_text(PAGE.format(body=body), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -36,18 +66,18 @@ def test_no_page_asks_another_website_for_anything(demo_report):
         ("skipped-heading.html", "heading-order"),
     ],
 )
-def test_a_deliberately_broken_page_is_caught(page, rule):
-    report = check_site(FIXTURES, [page])
+def test_a_deliberately_broken_page_is_caught(fixtures, page, rule):
+    report = check_site(fixtures, [page])
     assert [v.rule for v in report.violations] == [rule]
     assert not report.ok
 
 
-def test_a_good_page_passes():
-    assert check_site(FIXTURES, ["good.html"]).ok
+def test_a_good_page_passes(fixtures):
+    assert check_site(fixtures, ["good.html"]).ok
 
 
-def test_a_request_to_another_website_is_caught_and_blocked():
-    report = check_site(FIXTURES, ["outside-request.html"])
+def test_a_request_to_another_website_is_caught_and_blocked(fixtures):
+    report = check_site(fixtures, ["outside-request.html"])
     assert [r.split(": ", 1)[1] for r in report.outside_requests] == ["https://example.com/picture.png"]
 
 
@@ -57,8 +87,8 @@ def test_every_link_and_anchor_in_the_demo_hub_works(demo_site):
     assert " 0 errors found" in result.stdout
 
 
-def test_a_broken_link_and_a_broken_anchor_are_caught():
-    result = check_links(FIXTURES)
+def test_a_broken_link_and_a_broken_anchor_are_caught(fixtures):
+    result = check_links(fixtures)
     assert broken(result)
     assert "no-such-page.html" in result.stdout
     assert "no-such-anchor" in result.stdout

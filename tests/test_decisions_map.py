@@ -27,47 +27,44 @@ def site(tmp_path_factory):
     return root / "site"
 
 
-def test_a_body_reporting_to_a_body_that_does_not_exist_is_an_error_with_a_suggestion(tmp_path):
+BROKEN_REFERENCES = [
+    pytest.param(
+        "map/bodies.yaml", "reports_to: icb-board", "reports_to: icb-bord",
+        "map/bodies.yaml:23: bodies[2].reports_to: there is no body called 'icb-bord'. Did you mean 'icb-board'?",
+        id="a body reports to a body that does not exist",
+    ),
+    pytest.param(
+        "map/decisions.yaml", "      - community-hospital-beds", "      - community-hospital-bed",
+        "map/decisions.yaml:10: decisions[1].informed_by: there is no engagement called "
+        "'community-hospital-bed'. Did you mean 'community-hospital-beds'?",
+        id="a decision names an engagement that does not exist",
+    ),
+    pytest.param(
+        "engagements/community-hospital-beds.yaml", "body: icb-board", "body: the-board",
+        "engagements/community-hospital-beds.yaml:81: decision.body: there is no body called 'the-board'.",
+        id="an engagement names a body that does not exist",
+    ),
+    pytest.param(
+        "map/bodies.yaml", "    kind: integrated_care_board\n", "    kind: integrated_care_board\n    reports_to: marshbury-place\n",
+        "map/bodies.yaml:8: bodies[1].reports_to: the bodies report to each other in a circle",
+        id="bodies report to each other in a circle",
+    ),
+    pytest.param(
+        "map/bodies.yaml", "    decides:", "    decide:",
+        "map/bodies.yaml:8: bodies[1].decide: is not a field we know, so it would not be shown. Did you mean 'decides'?",
+        id="an unknown field in the map",
+    ),
+]
+
+
+@pytest.mark.parametrize("file, old, new, message", BROKEN_REFERENCES)
+def test_a_broken_reference_stops_validation_and_the_build_with_a_clear_message(tmp_path, file, old, new, message):
     root = _hub(tmp_path)
-    _edit(root / "map" / "bodies.yaml", "reports_to: icb-board", "reports_to: icb-bord")
-    result = validate(root)
-    assert result.code == 1
-    assert "map/bodies.yaml:23: bodies[2].reports_to: there is no body called 'icb-bord'. Did you mean 'icb-board'?" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_a_decision_naming_an_unknown_engagement_is_an_error(tmp_path):
-    root = _hub(tmp_path)
-    _edit(root / "map" / "decisions.yaml", "      - community-hospital-beds", "      - community-hospital-bed")
-    result = validate(root)
-    assert result.code == 1
-    assert "map/decisions.yaml:10: decisions[1].informed_by: there is no engagement called 'community-hospital-bed'. Did you mean 'community-hospital-beds'?" in result.output
-
-
-def test_an_engagement_naming_an_unknown_body_is_an_error(tmp_path):
-    root = _hub(tmp_path)
-    _edit(root / "engagements" / "community-hospital-beds.yaml", "body: icb-board", "body: the-board")
-    result = validate(root)
-    assert result.code == 1
-    assert "engagements/community-hospital-beds.yaml:" in result.output
-    assert "decision.body: there is no body called 'the-board'." in result.output
-    # mkdocs build refuses it with the same message.
-    assert "decision.body: there is no body called 'the-board'." in mkdocs_build(root).output
-
-
-def test_bodies_that_report_to_each_other_in_a_circle_are_an_error(tmp_path):
-    root = _hub(tmp_path)
-    _edit(root / "map" / "bodies.yaml", "    kind: integrated_care_board\n", "    kind: integrated_care_board\n    reports_to: marshbury-place\n")
-    result = validate(root)
-    assert result.code == 1
-    assert "report to each other in a circle" in result.output
-
-
-def test_an_unknown_field_in_the_map_is_an_error(tmp_path):
-    root = _hub(tmp_path)
-    _edit(root / "map" / "bodies.yaml", "    decides:", "    decide:")
-    result = validate(root)
-    assert "map/bodies.yaml:8: bodies[1].decide: is not a field we know, so it would not be shown. Did you mean 'decides'?" in result.output
+    _edit(root / file, old, new)
+    for result in (validate(root), mkdocs_build(root)):
+        assert result.code == 1
+        assert message in result.output, result.output
+        assert "Traceback" not in result.output
 
 
 def test_the_text_version_of_the_map_has_every_body_and_every_reporting_line(site):
