@@ -345,3 +345,44 @@ def test_the_accessibility_statement_is_in_the_usual_uk_form_and_linked_under_ab
     sections = [s for s in soup.select("nav.md-nav--primary li.md-nav__item--section") if "About this hub" in text(s)]
     assert len(sections) == 1
     assert "Accessibility statement" in [text(a) for a in sections[0].find_all("a")]
+
+
+def test_on_a_narrow_screen_the_menu_opens_and_closes_with_the_keyboard(tab, demo_url):
+    """320 pixels wide (or 400% zoom): the menu button, then every page in the menu, all seen."""
+    tab.set_viewport_size({"width": 320, "height": 640})
+    try:
+        closed = a11y.tab_through(tab, demo_url, "/ (narrow)")
+        assert not closed.problems, "\n".join(closed.problems)
+        assert closed.order[1].startswith("<button.md-header__button.md-icon.hub-menu-button") and '"Menu"' in closed.order[1]
+        # While the menu is closed, Tab does not go into it.
+        assert not [name for name in closed.order if "md-nav__link" in name]
+
+        tab.goto(demo_url)
+        tab.evaluate(a11y._HELPERS)
+        tab.keyboard.press("Tab")
+        tab.keyboard.press("Tab")
+        menu = tab.locator("button.hub-menu-button")
+        assert menu.evaluate("b => b === document.activeElement") and menu.get_attribute("aria-expanded") == "false"
+        tab.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        tab.wait_for_timeout(400)  # the menu slides in
+        in_menu = []
+        for _ in range(20):
+            tab.keyboard.press("Tab")
+            now = tab.evaluate(a11y._FOCUS_NOW)
+            if "md-nav__link" in now["name"]:
+                assert not now["covered"], now
+                assert now["look"]["opacity"] == 1 and now["look"]["visibility"] == "visible", now
+                in_menu.append(now["name"].split('"')[1])
+            if in_menu and in_menu[-1] == "Accessibility statement":
+                break
+        assert {"Have your say", "By place", "All engagements", "About", "Accessibility statement"} <= set(in_menu)
+        tab.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert menu.evaluate("b => b === document.activeElement")
+        tab.keyboard.press(" ")
+        assert menu.get_attribute("aria-expanded") == "true"
+        tab.keyboard.press(" ")
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        tab.set_viewport_size(a11y.VIEWPORT)
