@@ -14,11 +14,10 @@ from pathlib import Path
 from hub import clock
 from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
-from hub.render import TITLE_ID, GeneratedPage
+from hub.render import GeneratedPage
 from hub.settings import SettingsInvalid, settings_from_mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _pages: dict[str, GeneratedPage] = {}  # by path in the site
@@ -79,9 +78,4 @@ def _nav_paths(nav) -> set[str]:
 
 def on_page_content(html: str, page, config, files) -> str:
     made = _pages.get(page.file.src_uri)
-    if made is None:
-        return html
-    # The theme makes its "Skip to content" link from the first entry of the page's contents,
-    # and a generated page's Markdown has no headings: point that entry at the page's h1.
-    page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": page.title, "children": []}])
-    return made.body
+    return html if made is None else made.body

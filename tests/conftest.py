@@ -37,7 +37,7 @@ def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
 
 def copy_hub(target: Path, with_records: bool = True) -> Path:
     """A copy of the hub's site sources, to build or break without touching the real ones."""
-    for name in ("mkdocs.yml", "content", "hooks"):
+    for name in ("mkdocs.yml", "content", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

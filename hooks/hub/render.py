@@ -18,10 +18,6 @@ from .urls import relative, url_of
 from .wording import count, long_date, number, short_date, weeks_late
 
 
-# Every page template gives its h1 this id, so "Skip to content" can point at it.
-TITLE_ID = "page-title"
-
-
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page made in memory: its path in the site, and its Markdown source."""
