@@ -51,18 +51,26 @@ def record_files(folder: Path) -> list[Path]:
 
 def load_folder(folder: Path, display_root: Path | None = None) -> LoadResult:
     """Load every record in `folder`; paths in problems are shown relative to `display_root`."""
-    records: list[LoadedRecord] = []
-    problems: list[Problem] = []
     if not folder.is_dir():
         shown = _shown(folder, display_root)
         return LoadResult([], [Problem(shown, 1, "", "this folder of engagement records does not exist.")])
-    for path in record_files(folder):
-        record, found = load_file(path, _shown(path, display_root))
-        problems.extend(found)
-        if record:
-            records.append(record)
-    problems.extend(_same_address(records))
-    return LoadResult(records, problems)
+    return load_files(record_files(folder), display_root)
+
+
+def load_files(paths: list[Path], display_root: Path | None = None) -> LoadResult:
+    """Load these record files, and find two that would have the same address."""
+    result = LoadResult([], [])
+    for path in paths:
+        shown = _shown(path, display_root)
+        if not path.is_file():
+            result.problems.append(Problem(shown, 1, "", "there is no such file."))
+            continue
+        record, found = load_file(path, shown)
+        result.problems.extend(found)
+        if record is not None:
+            result.records.append(record)
+    result.problems.extend(_same_address(result.records))
+    return result
 
 
 def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Problem]]:

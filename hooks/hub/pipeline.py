@@ -12,7 +12,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .cautions import cautions
 from .checks import dated_problems
-from .loading import LoadResult, load_file, load_folder
+from .loading import LoadResult, load_files, load_folder
 from .map_loading import load_map, reference_problems
 from .pages import build_pages
 from .problems import Problem, RecordsInvalid
@@ -37,16 +37,7 @@ def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
 
 def check_files(paths: list[Path], settings: Settings, today: dt.date) -> LoadResult:
     """The same checks for some files only (a record being written, say)."""
-    result = LoadResult([], [])
-    for path in paths:
-        if not path.is_file():
-            result.problems.append(Problem(path, 1, "", "there is no such file."))
-            continue
-        record, problems = load_file(path, path)
-        result.problems.extend(problems)
-        if record is not None:
-            result.records.append(record)
-    return _checked(result, settings, today)
+    return _checked(load_files(paths), settings, today)
 
 
 def _checked(result: LoadResult, settings: Settings, today: dt.date) -> LoadResult:
