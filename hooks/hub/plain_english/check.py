@@ -146,7 +146,10 @@ def check_files(
 
 
 def shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path from the hub's folder; the hub's own files from the project that holds the package."""
+    for base in (root, HUB_PACKAGE.parent.parent):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -22,6 +22,7 @@ from ..glossary import DATA, GLOSSARY_FILE, Glossary, read_glossary
 from ..loading import read_yaml, validate_as
 from ..model import Record, Text
 from ..problems import Problem
+from .text import WORD
 
 WORDS_FILE = DATA / "words_to_avoid.yaml"
 GROUPS_FILE = DATA / "group_acronyms.yaml"
@@ -86,18 +87,29 @@ class Language:
     problems: list[Problem] = field(default_factory=list)  # in the data files themselves
 
     @cached_property
-    def _avoid(self) -> tuple[re.Pattern[str], dict[str, AvoidEntry]]:
-        forms = {" ".join(form.lower().split()): entry for entry in self.words.words for form in entry.avoid}
-        # Longest first, so "impact on" wins over "impacted"; a phrase may break over lines.
-        choices = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
-        return re.compile(rf"(?<![\w'’-])(?:{choices})(?![\w-])", re.IGNORECASE), forms
+    def _avoid(self) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, list[frozenset[str]]]:
+        """One-word forms, looked up word by word (much faster than searching), and phrases, with a pattern."""
+        words: dict[str, AvoidEntry] = {}
+        phrases: dict[str, AvoidEntry] = {}
+        for entry in self.words.words:
+            for form in entry.avoid:
+                said = " ".join(form.lower().split())
+                (words if WORD.fullmatch(said) else phrases)[said] = entry
+        # Longest first, so that "in the event that" wins over a shorter phrase; a phrase may break over lines.
+        choices = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w'’-])(?:{choices})(?![\w-])", re.IGNORECASE) if phrases else None
+        return words, phrases, pattern, [frozenset(WORD.findall(p)) for p in phrases]
 
-    @property
-    def avoid_pattern(self) -> re.Pattern[str]:
-        return self._avoid[0]
+    def avoided_word(self, word: str) -> AvoidEntry | None:
+        return self._avoid[0].get(word.lower())
 
-    def avoided(self, matched: str) -> AvoidEntry:
-        return self._avoid[1][" ".join(matched.lower().split())]
+    def avoided_phrases(self, text: str, start: int, end: int, words: set[str]) -> list[tuple[re.Match[str], AvoidEntry]]:
+        """The phrases to avoid in text[start:end]. `words` are its words in small letters: a phrase is
+        only looked for where all its words are."""
+        _, phrases, pattern, phrase_words = self._avoid
+        if pattern is None or not any(needed <= words for needed in phrase_words):
+            return []
+        return [(m, phrases[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
 
     @cached_property
     def short_forms(self) -> set[str]:

@@ -95,12 +95,13 @@ def check_source(source: Source, language: Language, limits: Limits = Limits()) 
             found += link_text(source, passage)
         if not passage.prose:
             continue
-        sentences = source.sentences(passage)
+        words = source.words(passage.start, passage.end)
+        sentences = source.sentences(passage, words)
         for sentence in sentences:
             found += sentence_length(source, sentence, limits)
             found += passive_voice(source, sentence)
-        found += words_to_avoid(source, passage, language)
-        found += short_forms(source, passage, language, acronyms)
+        found += words_to_avoid(source, words, language)
+        found += short_forms(source, words, language, acronyms)
         if source.kind in ("record", "map"):
             found += reading_level(source, sentences, f"the {passage.label} field", limits)
         if passage.scored:
@@ -117,6 +118,8 @@ def check_source(source: Source, language: Language, limits: Limits = Limits()) 
 
 def sentence_length(source: Source, sentence: Sentence, limits: Limits) -> list[Finding]:
     count = len(sentence.words)
+    if count <= limits.sentence_words_warning:
+        return []
     quoted = source.quote(sentence.start, sentence.end)
     flagged = " ".join(source.masked[sentence.start : sentence.end].split())
     if count > limits.sentence_words:
@@ -237,14 +240,20 @@ def _syllables(word: str) -> int:
 # --- Words to avoid --------------------------------------------------------------------------
 
 
-def words_to_avoid(source: Source, passage: Passage, language: Language) -> list[Finding]:
+def words_to_avoid(source: Source, words: list[Word], language: Language) -> list[Finding]:
     found = []
-    for match in language.avoid_pattern.finditer(source.masked, passage.start, passage.end):
-        entry = language.avoided(match.group())
-        said = " ".join(match.group().split())
+    lower = {w.text.lower() for w in words}
+    matches = [(w.start, w.text, language.avoided_word(w.text)) for w in words]
+    if words:
+        matches += [(m.start(), m.group(), entry)
+                    for m, entry in language.avoided_phrases(source.masked, words[0].start, words[-1].end, lower)]
+    for start, matched, entry in matches:
+        if entry is None:
+            continue
+        said = " ".join(matched.split())
         where = language.words.sources[entry.source]
         unless = f" It is fine if {entry.unless}." if entry.unless else ""
-        found.append(finding(source, match.start(), "word-to-avoid",
+        found.append(finding(source, start, "word-to-avoid",
                              f'"{said}" is a {"phrase" if " " in said else "word"} to avoid ({where}).{unless}',
                              f"use {entry.use}", said, Severity(entry.severity)))
     return found
@@ -261,11 +270,11 @@ class _AcronymState:
         self.reported: set[str] = set()
 
 
-def short_forms(source: Source, passage: Passage, language: Language, state: _AcronymState) -> list[Finding]:
+def short_forms(source: Source, words: list[Word], language: Language, state: _AcronymState) -> list[Finding]:
     found: list[Finding] = []
     text = source.masked
     run: list[Word] = []
-    for word in source.words(passage.start, passage.end) + [None]:
+    for word in words + [None]:
         if word is not None:
             base = _singular(word.text)
             group = language.groups.get(base) or language.groups.get(word.text)
@@ -327,8 +336,8 @@ def _singular(token: str) -> str:
 
 
 def _is_capitals(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """Two letters or more, all capitals: NHS, A&E, GOV.UK."""
+    return token.isupper() and sum(c.isalpha() for c in token) >= 2
 
 
 _BEFORE = re.compile(r"\(\s*$")

@@ -18,7 +18,7 @@ WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
 
 # A dot after these does not end a sentence.
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "st", "dr", "mr", "mrs", "ms", "approx", "incl", "vs", "cf"}
-_SENTENCE_END = re.compile(r"""^[)"'’”\]]*[.!?]""")
+_SENTENCE_END = re.compile(r"""[)"'’”\]]*[.!?]""")  # matched right after a word
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Not prose wherever it appears: web addresses and email addresses.
@@ -90,7 +90,7 @@ class Source:
         self._masked = None
 
     def add(self, passage: Passage) -> None:
-        if passage.end > passage.start and self.masked[passage.start : passage.end].strip():
+        if passage.end > passage.start and "".join(self._chars[passage.start : passage.end]).strip():
             self.passages.append(passage)
 
     # --- reading ---
@@ -109,22 +109,20 @@ class Source:
     def words(self, start: int, end: int) -> list[Word]:
         return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.masked, start, end)]
 
-    def sentences(self, passage: Passage) -> list[Sentence]:
+    def sentences(self, passage: Passage, words: list[Word] | None = None) -> list[Sentence]:
         """The passage split into sentences: at . ! or ? after a word (not after "e.g."), and at blank lines."""
         text = self.masked
         found: list[Sentence] = []
         current: list[Word] = []
-        words = self.words(passage.start, passage.end)
+        words = self.words(passage.start, passage.end) if words is None else words
         for i, word in enumerate(words):
             current.append(word)
             gap_end = words[i + 1].start if i + 1 < len(words) else passage.end
-            gap = text[word.end : gap_end]
-            ends = bool(_SENTENCE_END.match(gap)) and not (
-                gap.lstrip(")\"'’”]").startswith(".") and word.text.lower() in _ABBREVIATIONS
-            )
-            if ends or _BLANK_LINE.search(gap) or i + 1 == len(words):
-                close = word.end + (_SENTENCE_END.match(gap).end() if _SENTENCE_END.match(gap) else 0)
-                found.append(Sentence(current[0].start, close, tuple(current)))
+            end = _SENTENCE_END.match(text, word.end, gap_end)
+            ends = end is not None and not (text[end.end() - 1] == "." and word.text.lower() in _ABBREVIATIONS)
+            blank = "\n" in text[word.end : gap_end] and _BLANK_LINE.search(text, word.end, gap_end)
+            if ends or blank or i + 1 == len(words):
+                found.append(Sentence(current[0].start, end.end() if end else word.end, tuple(current)))
                 current = []
         return found
 
