@@ -48,33 +48,6 @@ def paragraphs(text: str) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(escape(" ".join(p.split()))) for p in parts)
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("hub", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
-    env.globals.update(count=count)
-    return env
-
-
-ENVIRONMENT = _environment()
-
-
-def render(template: str, path: str, title: str, description: str, source: Path | None = None, **context) -> GeneratedPage:
-    here = url_of(path)
-    body = ENVIRONMENT.get_template(template).render(
-        link=lambda to: relative(here, to), title=title, **context
-    )
-    # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
-    body = "\n".join(line for line in body.splitlines() if line.strip())
-    body = explain_short_forms(body, load_glossary())
-    return GeneratedPage(path, title, description, body, source)
-
-
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 # Short forms are left as they are in these: inside an <abbr> already, or in code.
@@ -111,7 +84,30 @@ def explain_short_forms(html_text: str, glossary: Glossary) -> str:
 
 @lru_cache(maxsize=1024)
 def _abbr(term: Term, shown: str) -> str:
-    return _ABBR.render(term=term, text=Markup(shown))
+    return ENVIRONMENT.get_template("abbr.html").render(term=term, text=Markup(shown))
 
 
-_ABBR = ENVIRONMENT.get_template("abbr.html")
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("hub", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
+    env.globals.update(count=count)
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render(template: str, path: str, title: str, description: str, source: Path | None = None, **context) -> GeneratedPage:
+    here = url_of(path)
+    body = explain_short_forms(ENVIRONMENT.get_template(template).render(
+        link=lambda to: relative(here, to), title=title, **context
+    ), load_glossary())
+    # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    return GeneratedPage(path, title, description, body, source)
