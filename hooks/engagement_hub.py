@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from hub import clock
+from hub.glossary import load_glossary
 from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
 from hub.render import GeneratedPage
@@ -59,6 +60,16 @@ def on_files(files: Files, config) -> Files:
             file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
         files.append(file)
     return files
+
+
+def on_config(config):
+    # Content pages show what each short form in the glossary means, through the abbr Markdown
+    # extension (listed in mkdocs.yml). Generated pages get the same from render.py.
+    try:
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary().markdown_glossary()
+    except RecordsInvalid as error:
+        raise PluginError(str(error)) from None
+    return config
 
 
 def _nav_paths(nav) -> set[str]:

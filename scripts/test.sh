@@ -3,4 +3,5 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 python scripts/validate.py
+python scripts/plain_english.py
 python -m pytest "$@"

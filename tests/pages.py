@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -18,6 +19,11 @@ def content(soup: BeautifulSoup):
 
 
 def text(element) -> str:
+    """The words as a person reads them. A short form's <abbr> is part of the words around it: "PDF, 2 MB"."""
+    element = copy.copy(element)
+    for abbr in element.find_all("abbr"):
+        abbr.unwrap()
+    element.smooth()
     return " ".join(element.get_text(" ").split())
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .glossary import Glossary, Term, load_glossary
 from .urls import relative, url_of
 from .wording import count, long_date, number, short_date, weeks_late
 
@@ -54,6 +56,45 @@ def paragraphs(text: str) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(escape(" ".join(p.split()))) for p in parts)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
+# Short forms are left as they are in these: inside an <abbr> already, or in code.
+_LEAVE_ALONE = {"abbr", "code", "pre", "script", "style", "textarea"}
+
+
+def explain_short_forms(html_text: str, glossary: Glossary) -> str:
+    """Each short form from the glossary in the page's text, wrapped in an <abbr> that gives its meaning.
+
+    Only the text between tags changes, never a tag or its attributes (such as a link's address).
+    Splitting at < and > is exact here: the templates escape every value, so text never holds them.
+    """
+    pattern = glossary.pattern
+    if pattern is None:
+        return html_text
+    by_short = glossary.by_short
+    parts = _TAG.split(html_text)
+    open_tags: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            tag = _TAG_NAME.match(part)
+            if tag and tag[2].lower() in _LEAVE_ALONE:
+                if tag[1]:
+                    if open_tags:
+                        open_tags.pop()
+                elif not part.endswith("/>"):
+                    open_tags.append(tag[2].lower())
+        elif part and not open_tags:
+            parts[i] = pattern.sub(
+                lambda m: _abbr(by_short[html.unescape(m["short"])], m["short"]) + (m["plural"] or ""), part
+            )
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _abbr(term: Term, shown: str) -> str:
+    return ENVIRONMENT.get_template("abbr.html").render(term=term, text=Markup(shown))
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("hub", "templates"),
@@ -80,9 +121,9 @@ def render(
     **context,
 ) -> GeneratedPage:
     here = url_of(path)
-    body = ENVIRONMENT.get_template(template).render(
+    body = explain_short_forms(ENVIRONMENT.get_template(template).render(
         link=lambda to: relative(here, to), title=title, **context
-    )
+    ), load_glossary())
     # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
     body = "\n".join(line for line in body.splitlines() if line.strip())
     return GeneratedPage(path, title, description, body, source, searchable)

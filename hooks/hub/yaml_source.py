@@ -70,14 +70,29 @@ def parse(text: str) -> Document:
         lines: dict[Location, int] = {}
         _record_lines(node, (), lines)
         return Document(loader.construct_document(node), lines)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, _explain(error, _line_text(text, line))) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, f"the file could not be read as YAML ({error})") from None
+        raise _problem(error, text) from None
     finally:
         loader.dispose()
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML's nodes, each with where it starts and ends, for checks that point inside a value."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as error:
+        raise _problem(error, text) from None
+    finally:
+        loader.dispose()
+
+
+def _problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return YamlProblem(line, _explain(error, _line_text(text, line)))
+    return YamlProblem(1, f"the file could not be read as YAML ({error})")
 
 
 def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int]) -> None:

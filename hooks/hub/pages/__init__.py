@@ -8,6 +8,7 @@ from .browse import browse_pages
 from .charter import charter_pages, feedback_due_pages, types_page
 from .decisions_map import map_pages
 from .engagement import engagement_pages
+from .glossary import glossary_page
 from .have_your_say import have_your_say_pages
 from .home import home_page
 from .outcomes import outcome_pages
@@ -24,4 +25,5 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *feedback_due_pages(catalogue),
         types_page(catalogue),
         *map_pages(catalogue),
+        glossary_page(),
     ]
