@@ -214,9 +214,9 @@ def reading_level(source: Source, sentences: list[Sentence], where: str, limits:
         return []
     flagged = " ".join(source.masked[sentences[0].start : sentences[-1].end].split())
     return [finding(source, sentences[0].start, "reading-level",
-                    f"{where} has a reading age of {grade + 5:.1f}: its Flesch-Kincaid grade is {grade:.1f}, from "
-                    f"its sentence length and word length. Aim for a reading age of {limits.reading_grade + 5:g} or "
-                    f"less (grade {limits.reading_grade:g}), so that a 10-year-old could read it",
+                    f"{where} has a reading age of {grade + 5:.1f}. Its Flesch-Kincaid grade is {grade:.1f}: the "
+                    "score Word and most tools show, from sentence length and word length. Aim for a reading age "
+                    f"of {limits.reading_grade + 5:g} or less (grade {limits.reading_grade:g}), so a 10-year-old can read it",
                     "use shorter sentences and shorter, everyday words", flagged)]
 
 
