@@ -3,7 +3,7 @@
 The pages are made in on_pre_build, before MkDocs empties site/, so a wrong record stops the
 build while the previous site is still whole. MkDocs gets only each page's front matter as Markdown;
 the body is already final HTML, so it goes in at on_page_content instead of being parsed again
-(that parsing took over half the build time: see scripts/benchmark.py).
+(that parsing took over half the build time: see scripts/bench.py).
 """
 
 from __future__ import annotations
@@ -16,16 +16,20 @@ from hub.glossary import load_glossary
 from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
 from hub.render import GeneratedPage
+from hub.search import index_entries
 from hub.settings import SettingsInvalid, settings_from_mapping
+from hub.shared_nav import SharedNav
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _pages: dict[str, GeneratedPage] = {}  # by path in the site
+_nav = SharedNav()
 
 
 def on_pre_build(config) -> None:
-    global _pages
+    global _pages, _nav
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
@@ -33,6 +37,7 @@ def on_pre_build(config) -> None:
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
     _pages = {page.path: page for page in hub.pages}
+    _nav = SharedNav()
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
         log.info("%s", warning)
@@ -90,3 +95,27 @@ def _nav_paths(nav) -> set[str]:
 def on_page_content(html: str, page, config, files) -> str:
     made = _pages.get(page.file.src_uri)
     return html if made is None else made.body
+
+
+def _shares_nav(page) -> bool:
+    return page.file.src_uri in _pages and page.file.inclusion is InclusionLevel.NOT_IN_NAV
+
+
+def on_page_context(context, page, config, nav):
+    if _shares_nav(page):
+        context.update(_nav.context(page.url))
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _nav.remember(page.url, output) if _shares_nav(page) else output
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config) -> None:
+    # Pages made from records are left out of the search plugin's own reading (their front matter
+    # says so); they give it short entries instead (hub/search.py).
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            index.entries.extend(index_entries(list(_pages.values())))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import copy_hub, mkdocs_build
@@ -49,3 +51,11 @@ def test_the_page_title_in_the_browser_tab_is_escaped(site):
     head = raw_html[: raw_html.index("</head>")]
     assert "<script>alert" not in head
     assert "&lt;script&gt;alert" in head
+
+
+def test_the_search_index_holds_record_text_escaped(site):
+    # Material's search shows an entry's text as HTML, so the record's text must arrive escaped.
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    (entry,) = [d for d in index["docs"] if d["location"] == "engagements/nasty/"]
+    assert "<script>" not in entry["title"] + entry["text"]
+    assert "&lt;script&gt;alert(\"boom\")&lt;/script&gt;" in entry["text"]

@@ -14,7 +14,7 @@ from pydantic.fields import FieldInfo
 from .messages import explain
 from .model import SLUG, Engagement
 from .problems import Problem
-from .yaml_source import Document, Location, YamlProblem, parse
+from .yaml_source import Document, Location, YamlProblem, read
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 M = TypeVar("M", bound=BaseModel)
@@ -99,7 +99,7 @@ def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(shown, line, "", "this file is not saved as UTF-8 text, so some letters cannot be read. "
                               "Open it in a text editor and save it with the UTF-8 encoding.")]
     try:
-        document = parse(text)
+        document = read(text)
     except YamlProblem as error:
         return None, [Problem(shown, error.line, "", error.message)]
     if document.data is None:

@@ -62,8 +62,8 @@ def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, l
 def reference_problems(area: AreaMap, records: list[LoadedRecord]) -> list[Problem]:
     """Every name that points at something must point at something that exists."""
     problems = _duplicates(area.bodies, "body") + _duplicates(area.decisions, "decision")
-    body_ids = [b.item.id for b in area.bodies]
-    slugs = [r.slug for r in records]
+    body_ids = {b.item.id for b in area.bodies}
+    slugs = {r.slug for r in records}
     for body in area.bodies:
         if body.item.reports_to is not None:
             problems += _missing(body, "reports_to", body.item.reports_to, body_ids, "body")
@@ -80,7 +80,7 @@ def reference_problems(area: AreaMap, records: list[LoadedRecord]) -> list[Probl
     return problems
 
 
-def _missing(located: Located, name: str, wanted: str, known: list[str], kind: str) -> list[Problem]:
+def _missing(located: Located, name: str, wanted: str, known: set[str], kind: str) -> list[Problem]:
     if wanted in known:
         return []
     location = located.location + tuple(int(p) if p.isdigit() else p for p in name.split("."))
@@ -88,8 +88,8 @@ def _missing(located: Located, name: str, wanted: str, known: list[str], kind: s
     return [Problem(located.path, line, located.field_name(name.split(".")[0]), _unknown(wanted, known, kind))]
 
 
-def _unknown(wanted: str, known: list[str], kind: str) -> str:
-    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+def _unknown(wanted: str, known: set[str], kind: str) -> str:
+    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.5)
     hint = f"Did you mean '{close[0]}'?" if close else f"Check the spelling against the {kind} ids."
     return f"there is no {kind} called '{wanted}'. {hint}"
 

@@ -42,21 +42,52 @@ class MapView:
         return self.by_id.get(body.reports_to) if body.reports_to else None
 
     def decisions_of(self, body: Body) -> list[Decision]:
-        return sorted((d for d in self.decisions if d.body == body.id), key=lambda d: d.date, reverse=True)
+        return self._decisions_by_body.get(body.id, [])
 
     def decisions_informed_by(self, entry: Entry) -> list[Decision]:
-        return sorted((d for d in self.decisions if entry.slug in d.informed_by), key=lambda d: d.date, reverse=True)
+        return self._decisions_by_engagement.get(entry.slug, [])
 
     def engagements_for(self, body: Body) -> list[Entry]:
         """The engagements whose decision this body will take, or took."""
-        return [e for e in self.catalogue.everything if e.engagement.decision.body == body.id]
+        return self._engagements_by_body.get(body.id, [])
+
+    # Indexes, built once: looking things up by scanning every record grew with the square of the records.
+    @cached_property
+    def _newest_first(self) -> list[Decision]:
+        return sorted(self.decisions, key=lambda d: d.date, reverse=True)
+
+    @cached_property
+    def _decisions_by_body(self) -> dict[str, list[Decision]]:
+        found: dict[str, list[Decision]] = {}
+        for decision in self._newest_first:
+            found.setdefault(decision.body, []).append(decision)
+        return found
+
+    @cached_property
+    def _decisions_by_engagement(self) -> dict[str, list[Decision]]:
+        found: dict[str, list[Decision]] = {}
+        for decision in self._newest_first:
+            for slug in dict.fromkeys(decision.informed_by):
+                found.setdefault(slug, []).append(decision)
+        return found
+
+    @cached_property
+    def _engagements_by_body(self) -> dict[str, list[Entry]]:
+        found: dict[str, list[Entry]] = {}
+        for entry in self.catalogue.everything:
+            if entry.engagement.decision.body:
+                found.setdefault(entry.engagement.decision.body, []).append(entry)
+        return found
+
+    @cached_property
+    def _entries_by_slug(self) -> dict[str, Entry]:
+        return {e.slug: e for e in self.catalogue.entries}
 
     def open_for(self, body: Body) -> list[Entry]:
         return [e for e in self.engagements_for(body) if e.timing.status in (Status.open, Status.coming_up)]
 
     def informing(self, decision: Decision) -> list[Entry]:
-        entries = {e.slug: e for e in self.catalogue.entries}
-        return [entries[slug] for slug in decision.informed_by if slug in entries]
+        return [self._entries_by_slug[slug] for slug in decision.informed_by if slug in self._entries_by_slug]
 
     def body_of(self, entry: Entry) -> Body | None:
         wanted = entry.engagement.decision.body

@@ -31,6 +31,19 @@ class Pageful(Generic[T]):
     def url_for(self, number: int) -> str:
         return url_of(page_path(self.folder, number))
 
+    def window(self, around: int = 2) -> list[int | None]:
+        """The page numbers the pager links to: the first, the last and those near this one; None for a gap.
+
+        Linking every page would make each page of a list of 10,000 grow by 100 links.
+        """
+        shown = sorted({1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)})
+        numbers: list[int | None] = []
+        for number in shown:
+            if numbers and number - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(number)
+        return numbers
+
     @property
     def previous_url(self) -> str | None:
         return self.url_for(self.number - 1) if self.number > 1 else None

@@ -31,6 +31,8 @@ class GeneratedPage:
     source: Path | None = None
     # Lists and browse pages only repeat what the engagement pages say: searching them adds noise.
     searchable: bool = True
+    # Pages made from a record give search these words (search.py), not their whole text.
+    search_text: str | None = None
 
     @property
     def url(self) -> str:
@@ -40,7 +42,7 @@ class GeneratedPage:
     def front_matter(self) -> str:
         # MkDocs themes print page.meta without escaping it, so escape it here.
         meta: dict = {"title": html.escape(self.title), "description": html.escape(self.description)}
-        if not self.searchable:
+        if not self.searchable or self.search_text is not None:
             meta["search"] = {"exclude": True}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
 
@@ -118,6 +120,7 @@ def render(
     description: str,
     source: Path | None = None,
     searchable: bool = True,
+    search_text: str | None = None,
     **context,
 ) -> GeneratedPage:
     here = url_of(path)
@@ -126,4 +129,4 @@ def render(
     ), load_glossary())
     # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return GeneratedPage(path, title, description, body, source, searchable)
+    return GeneratedPage(path, title, description, body, source, searchable, search_text)

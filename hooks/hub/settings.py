@@ -34,6 +34,10 @@ class Settings(BaseModel):
     closing_soon_days: int = Field(14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer")
     recently_closed_days: int = Field(90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome")
     page_size: int = Field(20, ge=1, description="how many engagements one list page shows")
+    index_page_size: int = Field(
+        100, ge=1, description="how many engagements one page of a long index shows, one line each: "
+        "all engagements, places, topics, organisations and the charter's lists"
+    )
     home_list_size: int = Field(4, ge=1, description="how many engagements each list on the home page shows")
     purpose_min_words: int = Field(
         12, ge=0, description="a reason for asking shorter than this many words does not meet charter principle 1"

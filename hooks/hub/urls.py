@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 
 
 def url_of(path: str) -> str:
@@ -14,11 +13,16 @@ def url_of(path: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` that works on any host and in any folder."""
+    """A link from the page at `from_url` to `to_url` that works on any host and in any folder.
+
+    Both are addresses from the site's root, such as 'places/' and 'engagements/beds/'. Written with
+    lists, not posixpath.relpath, because a big hub makes hundreds of thousands of links.
+    """
     target, _, anchor = to_url.partition("#")
-    link = posixpath.relpath(target or ".", from_url or ".")
-    if link == ".":
-        link = "./"
-    elif target.endswith("/") or not target:
-        link += "/"
-    return link + (f"#{anchor}" if anchor else "")
+    here = from_url.split("/")[:-1] if from_url else []
+    there = target.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    link = "../" * (len(here) - shared) + "/".join(there[shared:])
+    return (link or "./") + (f"#{anchor}" if anchor else "")

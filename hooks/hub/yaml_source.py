@@ -1,14 +1,20 @@
-"""Read YAML text into plain data, keeping the line of every value so problems can point at it."""
+"""Read YAML text into plain data, and find the line of every value when a message must point at it.
+
+Two readers, one meaning. yaml-rs (Rust) reads a record about ten times faster than PyYAML, which
+makes the difference at thousands of records. PyYAML with libyaml keeps every value's line, so it
+explains a file that yaml-rs refuses, and gives the lines for messages, only for the files that have one.
+Both read YAML 1.2's core schema: tests/test_yaml_readers.py checks they agree.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
+import yaml_rs
 
-Location = tuple[str | int, ...]
-
+from .yaml_lines import Location, block_line
 
 class _Loader(yaml.CSafeLoader):
     """libyaml's fast parser, with YAML 1.1's surprises turned off.
@@ -29,14 +35,32 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# YAML 1.2's core schema, as yaml-rs reads it: decimal, 0o octal and 0x hex whole numbers, and decimals.
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*))$"), list("-+0123456789")
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
 )
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?)$"),
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."),
 )
+
+
+def _whole_number(loader: _Loader, node: yaml.ScalarNode) -> int:
+    # As YAML 1.2 reads them: 0o17 is octal, and 017 is seventeen (YAML 1.1 read it as octal).
+    value = loader.construct_scalar(node)
+    for prefix, base in (("0o", 8), ("0x", 16)):
+        if value.startswith(prefix):
+            return int(value[2:], base)
+    return int(value)
+
+
+def _decimal(loader: _Loader, node: yaml.ScalarNode) -> float:
+    return float(loader.construct_scalar(node).lower().replace(".inf", "inf").replace(".nan", "nan"))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _whole_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 class YamlProblem(Exception):
@@ -48,32 +72,67 @@ class YamlProblem(Exception):
 
 @dataclass
 class Document:
-    """Data read from YAML, with the line (counting from 1) where each key or item starts."""
+    """Data read from YAML, and the line (counting from 1) where each key or item starts."""
 
     data: object
-    lines: dict[Location, int] = field(default_factory=dict)
+    text: str = ""
+    _lines: dict[Location, int] | None = None
+
+    @property
+    def lines(self) -> dict[Location, int]:
+        # Found only when a message needs one: most records never do.
+        if self._lines is None:
+            self._lines = lines_of(self.text) if self.text else {}
+        return self._lines
 
     def line_of(self, location: Location) -> int:
         """The line of the deepest part of `location` that is in the file."""
+        quick = block_line(self.text, location) if self._lines is None and location else None
+        if quick is not None:
+            return quick
         for end in range(len(location), 0, -1):
             if location[:end] in self.lines:
                 return self.lines[location[:end]]
         return 1
 
 
+# A record has no need of YAML's anchors and aliases (&name, *name); yaml-rs refuses them, so PyYAML explains.
+_NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0)
+
+
+def read(text: str) -> Document:
+    """The data in a YAML text, the fast way; PyYAML explains what yaml-rs refuses."""
+    try:
+        data = yaml_rs.loads(text, alias_limits=_NO_ALIASES)
+    except Exception:  # noqa: BLE001 - yaml-rs's own errors name no line we can trust; PyYAML gives one
+        return parse(text)
+    # yaml-rs reads two documents in one file as a list of them: PyYAML says what is wrong.
+    return Document(data, text) if isinstance(data, dict) else parse(text)
+
+
 def parse(text: str) -> Document:
+    """The data in a YAML text, with the line of every key and item, read by PyYAML."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return Document(None)
+            return Document(None, text, {})
         lines: dict[Location, int] = {}
         _record_lines(node, (), lines)
-        return Document(loader.construct_document(node), lines)
+        return Document(loader.construct_document(node), text, lines)
     except yaml.YAMLError as error:
         raise _problem(error, text) from None
     finally:
         loader.dispose()
+
+
+def lines_of(text: str) -> dict[Location, int]:
+    """The line of every key and item, without making the data again."""
+    node = compose(text)
+    lines: dict[Location, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return lines
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..paging import paginate
 from ..render import GeneratedPage, render
-from .listing import list_pages
+from .listing import index_pages
 
 KINDS = {
     "places": ("Places", "place", "Find engagements by the town or area they cover."),
@@ -15,7 +15,7 @@ KINDS = {
 
 
 def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    pages = list_pages(
+    pages = index_pages(
         catalogue,
         "engagements",
         "All engagements",
@@ -40,7 +40,7 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 )
             )
         for group in groups:
-            pages += list_pages(
+            pages += index_pages(
                 catalogue,
                 f"{kind}/{group.slug}",
                 group.name,

@@ -8,7 +8,7 @@ from ..charter import PRINCIPLES
 from ..model import EngagementType
 from ..render import GeneratedPage, render
 from ..scorecard import Result
-from .listing import list_pages
+from .listing import index_pages, list_pages
 
 FOLDER = "charter"
 
@@ -47,7 +47,7 @@ def charter_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             )
         )
         for slug, heading, entries in (("met", "met", met), ("not-met", "did not meet", not_met)):
-            pages += list_pages(
+            pages += index_pages(
                 catalogue,
                 f"{base}/{slug}",
                 f"Engagements that {heading} principle {p.number}",

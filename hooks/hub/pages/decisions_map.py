@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..render import GeneratedPage, render
+from ..search import decision_search_text
 
 MAP_FOLDER, DECISIONS_FOLDER = "who-decides", "decisions"
 
@@ -36,6 +37,7 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     for decision in view.decisions:
         pages.append(
             render("decision.html", f"{DECISIONS_FOLDER}/{decision.id}.md",
-                   title=f"Decision: {decision.what}", description=decision.what, decision=decision, **common)
+                   title=f"Decision: {decision.what}", description=decision.what, decision=decision,
+                   search_text=decision_search_text(decision, view.by_id[decision.body].name), **common)
         )
     return pages

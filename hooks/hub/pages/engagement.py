@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue, Entry
 from ..render import GeneratedPage, render
+from ..search import engagement_search_text
 from ..status import Status
 from .decisions_map import body_url, decision_url
 
@@ -49,6 +50,7 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         title=entry.engagement.title,
         description=entry.engagement.summary,
         source=entry.record.source,
+        search_text=engagement_search_text(entry.engagement),
         entry=entry,
         e=entry.engagement,
         sections=section_titles(entry.timing.status),

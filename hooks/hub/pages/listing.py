@@ -16,9 +16,10 @@ def list_pages(
     empty: str,
     crumbs: list[tuple[str, str]] | None = None,
     template: str = "list.html",
+    size: int | None = None,
 ) -> list[GeneratedPage]:
     pages = []
-    for pageful in paginate(entries, catalogue.settings.page_size, folder):
+    for pageful in paginate(entries, size or catalogue.settings.page_size, folder):
         numbered = title if pageful.number == 1 else f"{title} (page {pageful.number} of {pageful.count})"
         pages.append(
             render(
@@ -35,3 +36,8 @@ def list_pages(
             )
         )
     return pages
+
+
+def index_pages(catalogue: Catalogue, *args, **kwargs) -> list[GeneratedPage]:
+    """A long list with one line for each engagement (index.html), so more of them fit on a page."""
+    return list_pages(catalogue, *args, **kwargs, template="index.html", size=catalogue.settings.index_page_size)

@@ -1,0 +1,49 @@
+"""Search finds each engagement by what people search for, and the index stays small."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from hub.yaml_source import parse
+
+
+@pytest.fixture(scope="module")
+def index(demo_site) -> dict[str, dict]:
+    docs = json.loads((demo_site / "search" / "search_index.json").read_text())["docs"]
+    return {d["location"]: d for d in docs}
+
+
+def _record(name: str) -> dict:
+    return parse((ROOT / "engagements" / f"{name}.yaml").read_text()).data
+
+
+def test_each_engagement_is_found_by_title_summary_places_topics_and_outcome_themes(index):
+    record = _record("community-hospital-beds")
+    entry = index["engagements/community-hospital-beds/"]
+    assert entry["title"] == record["title"]
+    assert " ".join(record["summary"].split()).rstrip(".") in entry["text"]
+    for word in [*record["places"], *record["topics"], *(t["theme"] for t in record["outcome"]["themes"])]:
+        assert word in entry["text"]
+
+
+def test_an_engagement_has_one_short_entry_not_its_whole_page(index):
+    record = _record("community-hospital-beds")
+    entries = [loc for loc in index if loc.startswith("engagements/community-hospital-beds/")]
+    assert entries == ["engagements/community-hospital-beds/"]
+    assert record["why"].split()[0:6] != [] and " ".join(record["why"].split()[:8]) not in index[entries[0]]["text"]
+
+
+def test_every_engagement_and_decision_can_be_found(index):
+    for record in (ROOT / "engagements").glob("*.yaml"):
+        assert f"engagements/{record.stem}/" in index
+    for decision in parse((ROOT / "map" / "decisions.yaml").read_text()).data["decisions"]:
+        assert f"decisions/{decision['id']}/" in index
+
+
+def test_lists_are_left_out_and_hand_written_pages_are_in(index):
+    lists = ("places/", "topics/", "organisations/", "have-your-say/open-now/", "you-said-we-did/", "charter/feedback/met/")
+    assert not [loc for loc in index if loc.startswith(lists) or loc.split("#")[0] == "engagements/"]
+    assert any(loc.startswith("how-to-take-part/") for loc in index)
