@@ -15,7 +15,7 @@ from hub import clock
 from hub.glossary import load_glossary
 from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
-from hub.render import GeneratedPage
+from hub.render import GeneratedFile, GeneratedPage
 from hub.search import index_entries
 from hub.settings import SettingsInvalid, settings_from_mapping
 from hub.shared_nav import SharedNav
@@ -25,18 +25,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 _pages: dict[str, GeneratedPage] = {}  # by path in the site
+_files: list[GeneratedFile] = []  # feeds, calendar and open data
 _nav = SharedNav()
 
 
 def on_pre_build(config) -> None:
-    global _pages, _nav
+    global _pages, _files, _nav
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
-        hub = build_hub(root, settings, clock.today(settings.timezone))
+        hub = build_hub(root, settings, clock.today(settings.timezone), config.site_url or None)
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
     _pages = {page.path: page for page in hub.pages}
+    _files = hub.files
     _nav = SharedNav()
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
@@ -64,6 +66,10 @@ def on_files(files: Files, config) -> Files:
             # "Edit this page" opens the YAML record, not the generated Markdown.
             file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
         files.append(file)
+    for made in _files:
+        if files.get_file_from_path(made.path) is not None:
+            raise PluginError(f"content/{made.path} has the same address as a file the hub makes. Rename or remove it.")
+        files.append(File.generated(config, made.path, content=made.content))
     return files
 
 

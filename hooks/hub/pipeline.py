@@ -16,7 +16,10 @@ from .loading import LoadResult, load_files, load_folder
 from .map_loading import load_map, reference_problems
 from .pages import build_pages
 from .problems import Problem, RecordsInvalid
-from .render import GeneratedPage
+from .feeds import feed_files
+from .ical import calendar_file
+from .open_data import open_data_files
+from .render import GeneratedFile, GeneratedPage
 from .settings import Settings
 
 
@@ -24,6 +27,7 @@ from .settings import Settings
 class Hub:
     catalogue: Catalogue
     pages: list[GeneratedPage]
+    files: list[GeneratedFile]  # feeds, calendar and open data
     warnings: list[Problem]
 
 
@@ -47,10 +51,14 @@ def _checked(result: LoadResult, settings: Settings, today: dt.date) -> LoadResu
     return result
 
 
-def build_hub(root: Path, settings: Settings, today: dt.date) -> Hub:
-    """Every page of the hub; raises RecordsInvalid if any record is wrong."""
+def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | None = None) -> Hub:
+    """Every page and file of the hub; raises RecordsInvalid if any record is wrong.
+
+    `site_url` (from mkdocs.yml) makes the links in feeds absolute; without it they are relative.
+    """
     result = check_records(root, settings, today)
     if result.problems:
         raise RecordsInvalid(result.problems)
     catalogue = Catalogue.build(result.records, today, settings, result.area)
-    return Hub(catalogue, build_pages(catalogue), result.warnings)
+    files = [*feed_files(catalogue, site_url), calendar_file(catalogue, site_url), *open_data_files(catalogue)]
+    return Hub(catalogue, build_pages(catalogue), files, result.warnings)

@@ -52,6 +52,14 @@ class GeneratedPage:
         return f"{self.front_matter}\n{self.body}\n"
 
 
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that is not a page, such as a feed or open data, with its path in the site."""
+
+    path: str
+    content: str
+
+
 def paragraphs(text: str) -> Markup:
     """Text with blank lines between paragraphs becomes paragraphs; nothing in it becomes HTML."""
     parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]

@@ -38,6 +38,14 @@ class Settings(BaseModel):
         100, ge=1, description="how many engagements one page of a long index shows, one line each: "
         "all engagements, places, topics, organisations and the charter's lists"
     )
+    feed_size: int = Field(50, ge=1, description="how many of the newest engagements and outcomes each feed holds")
+    open_data_licence: Text = Field(
+        "Open Government Licence v3.0", description="the licence under which anyone may reuse the open data"
+    )
+    open_data_licence_link: str | None = Field(
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        description="the web address of that licence",
+    )
     home_list_size: int = Field(4, ge=1, description="how many engagements each list on the home page shows")
     purpose_min_words: int = Field(
         12, ge=0, description="a reason for asking shorter than this many words does not meet charter principle 1"

@@ -11,7 +11,9 @@ from .engagement import engagement_pages
 from .glossary import glossary_page
 from .have_your_say import have_your_say_pages
 from .home import home_page
+from .open_data import open_data_page
 from .outcomes import outcome_pages
+from .reports import report_pages
 
 
 def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
@@ -25,5 +27,7 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *feedback_due_pages(catalogue),
         types_page(catalogue),
         *map_pages(catalogue),
+        *report_pages(catalogue),
+        open_data_page(catalogue),
         glossary_page(),
     ]

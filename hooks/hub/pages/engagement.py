@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue, Entry
+from ..open_data import record_csv, record_json
 from ..render import GeneratedPage, render
 from ..search import engagement_search_text
 from ..status import Status
@@ -59,6 +60,7 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         decisions=catalogue.map.decisions_informed_by(entry),
         body_url=body_url,
         decision_url=decision_url,
+        data={"json": record_json(entry.slug), "csv": record_csv(entry.slug)},
     )
 
 

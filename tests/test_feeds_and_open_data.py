@@ -1,0 +1,138 @@
+"""Feeds, the calendar and the open data, read back with standard readers for each format."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+import pytest
+from icalendar import Calendar
+
+from conftest import DEMO_TODAY, ROOT
+from hub.ical import _at
+from hub.open_data import _cell
+from hub.yaml_source import parse
+from pages import content, page
+
+TODAY = dt.date.fromisoformat(DEMO_TODAY)
+
+
+def _records() -> dict[str, dict]:
+    return {p.stem: parse(p.read_text()).data for p in sorted((ROOT / "engagements").glob("*.yaml"))}
+
+
+def _feed(site: Path, name: str):
+    feed = feedparser.parse(
+        (site / "feeds" / name).read_bytes(),
+        response_headers={"content-location": f"http://hub.test/feeds/{name}", "content-type": "application/atom+xml"},
+    )
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+def _site_path(site: Path, link: str) -> Path:
+    return site / link.removeprefix("http://hub.test/") / "index.html"
+
+
+def test_the_engagements_feed_lists_engagements_newest_first_with_working_links(demo_site):
+    feed = _feed(demo_site, "engagements.xml")
+    records = _records()
+    assert len(feed.entries) == len(records)
+    opened = [records[e.link.rstrip("/").rsplit("/", 1)[1]]["opens"] for e in feed.entries]
+    assert opened == sorted(opened, reverse=True)
+    for entry in feed.entries:
+        assert _site_path(demo_site, entry.link).is_file(), entry.link
+        assert entry.title and entry.summary and entry.id.startswith("urn:uuid:")
+
+
+def test_the_outcomes_feed_has_every_published_outcome(demo_site):
+    feed = _feed(demo_site, "outcomes.xml")
+    published = {slug for slug, r in _records().items() if r.get("outcome")}
+    assert {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries} == published
+    assert all(e.title.startswith("You said, we did: ") for e in feed.entries)
+
+
+def test_the_calendar_has_future_events_and_closing_days_of_open_and_coming_engagements(demo_site):
+    calendar = Calendar.from_ical((demo_site / "feeds" / "events.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    records = _records()
+    live = {s for s, r in records.items() if r["closes"] >= TODAY}
+    closing = {str(e["UID"]).split("-closes@")[0] for e in events if "-closes@" in str(e["UID"])}
+    assert closing == live
+    meetings = [e for e in events if "-event-" in str(e["UID"])]
+    expected = [(s, ev) for s in live for ev in records[s]["take_part"].get("events", []) if ev["date"] >= TODAY]
+    assert len(meetings) == len(expected) > 0
+    for event in meetings:
+        assert event.decoded("DTSTART").tzinfo is not None and event["LOCATION"]
+
+
+def test_event_times_are_london_times(tmp_path):
+    assert _at(dt.date(2026, 6, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.timezone.utc)
+    assert _at(dt.date(2026, 12, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def test_every_record_is_open_data_with_every_field(demo_site):
+    data = json.loads((demo_site / "data" / "engagements.json").read_text())
+    by_id = {r["id"]: r for r in data["engagements"]}
+    for slug, record in _records().items():
+        published = by_id[slug]
+        for field, value in record.items():
+            if isinstance(value, (str, int, bool)) and field != "example":
+                assert published[field] == (value.strip() if isinstance(value, str) else value), (slug, field)
+        assert published["opens"] == record["opens"].isoformat()
+        assert json.loads((demo_site / "data" / "engagements" / f"{slug}.json").read_text()) == published
+        (row,) = csv.DictReader(io.StringIO((demo_site / "data" / "engagements" / f"{slug}.csv").read_text()))
+        assert row["title"] == record["title"] and row["places"] == "; ".join(record["places"])
+
+
+def test_the_spreadsheet_has_one_row_for_each_engagement(demo_site):
+    rows = list(csv.DictReader(io.StringIO((demo_site / "data" / "engagements.csv").read_text())))
+    assert sorted(r["id"] for r in rows) == sorted(_records())
+
+
+def test_a_spreadsheet_cell_never_starts_a_formula():
+    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell(["@SUM(A1)", "fine"]) == "'@SUM(A1); fine"
+    assert _cell(None) == "" and _cell(12) == "12"
+
+
+def test_the_schema_describes_the_record(demo_site):
+    schema = json.loads((demo_site / "data" / "engagement.schema.json").read_text())
+    assert {"title", "summary", "opens", "closes", "outcome"} <= set(schema["properties"])
+    assert "title" in schema["required"]
+
+
+def test_each_engagement_page_links_to_its_data(demo_site):
+    article = content(page(demo_site, "engagements/carers-breaks/"))
+    links = {a["href"] for a in article.select("a")}
+    assert "../../data/engagements/carers-breaks.json" in links
+    assert "../../data/engagements/carers-breaks.csv" in links
+
+
+@pytest.mark.parametrize("url", ["have-your-say/", "open-data/"])
+def test_pages_offer_the_feeds_and_the_calendar(demo_site, url):
+    links = [a["href"] for a in content(page(demo_site, url)).select(".hub-updates a")]
+    assert [link.rsplit("/", 1)[1] for link in links] == ["engagements.xml", "outcomes.xml", "events.ics"]
+
+
+def test_each_year_has_a_report_whose_charts_and_tables_agree(demo_site):
+    years = {r["opens"].year for r in _records().values()}
+    for year in years:
+        article = content(page(demo_site, f"reports/{year}/"))
+        opened = sum(r["opens"].year == year for r in _records().values())
+        assert article.select_one(".hub-facts dd").get_text() == str(opened)
+        for chart in article.select(".hub-chart"):
+            svg = chart.select_one("svg")
+            if svg is None:
+                continue
+            assert svg["role"] == "img" and svg.select_one("title").get_text()
+            drawn = [t.get_text() for t in svg.select(".hub-chart__value")]
+            table = [tr.select("td")[1].get_text() for tr in chart.select("tbody tr")]
+            assert drawn == table[: len(drawn)]
+    listed = [a.get_text() for a in content(page(demo_site, "reports/")).select("tbody a")]
+    assert listed == [f"Report for {y}" for y in sorted(years, reverse=True)]
