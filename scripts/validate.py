@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     if args.files:
-        result = check_files(args.files, settings, today)
+        result = check_files(args.files, settings, today, root)
     else:
         result = check_records(root, settings, today)
     for warning in result.warnings:
