@@ -15,12 +15,12 @@ to hooks/hub/data/plain_english_allowed.yaml.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 import yaml
 
+from hub import github
 from hub.plain_english import RULES, check_files, hub_files
 from hub.plain_english.check import expand
 from hub.plain_english.output import annotation, line, summary
@@ -57,12 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     # The full check holds the hub's own words (code, templates) to the errors; check hooks/hub to see their warnings.
     report = check_files(files, root, report_unused=not args.paths, hub_warnings=bool(args.paths))
     shown = report.errors if args.errors_only else report.findings
-    in_github = os.environ.get("GITHUB_ACTIONS") == "true"
     for finding in shown:
         print(line(finding))
-        if in_github:
+        if github.in_github():
             print(annotation(finding))
-    print(summary(len(report.errors), len(report.warnings), report.files, len(report.allowed)))
+    said = summary(len(report.errors), len(report.warnings), report.files, len(report.allowed))
+    print(said)
+    github.add_to_summary(f"**Plain English:** {said}")
     return 1 if report.errors else 0
 
 

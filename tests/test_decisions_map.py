@@ -41,7 +41,7 @@ BROKEN_REFERENCES = [
     ),
     pytest.param(
         "engagements/community-hospital-beds.yaml", "body: icb-board", "body: the-board",
-        "engagements/community-hospital-beds.yaml:81: decision.body: there is no body called 'the-board'.",
+        "engagements/community-hospital-beds.yaml:82: decision.body: there is no body called 'the-board'.",
         id="an engagement names a body that does not exist",
     ),
     pytest.param(

@@ -12,6 +12,7 @@ from .loading import LoadedRecord
 from .map_loading import AreaMap
 from .map_view import MapView
 from .model import Engagement
+from .related import what_we_know
 from .scorecard import Result, Verdict, outcome_due, score
 from .settings import Settings
 from .status import Status, Timing, timing
@@ -116,6 +117,14 @@ class Catalogue:
             if e.engagement.outcome is None and outcome_due(e.engagement, self.settings) < self.today
         ]
         return sorted(late, key=lambda e: (outcome_due(e.engagement, self.settings), e.engagement.title))
+
+    def what_we_know(self, entry: Entry) -> list[Entry]:
+        """Earlier engagements on the same topics, and what they found (see related.py)."""
+        return self._what_we_know[entry.slug]
+
+    @cached_property
+    def _what_we_know(self) -> dict[str, list[Entry]]:
+        return what_we_know(self.entries, self.settings.what_we_know_size)
 
     def outcome_due(self, entry: Entry):
         return outcome_due(entry.engagement, self.settings)

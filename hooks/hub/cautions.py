@@ -1,25 +1,32 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
-The Gunning principles (case law on fair consultation) and late outcomes (charter principle 7).
+The Gunning principles (case law on fair consultation), late outcomes (charter principle 7), and
+"tell us once": another engagement asking the same people about the same thing (overlaps.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from .loading import LoadedRecord
 from .model import EngagementType
+from .overlaps import overlap_warnings
 from .problems import Problem
 from .scorecard import days_open, outcome_due
 from .settings import Settings
 from .wording import count, short_date, weeks_late
 
 
-def cautions(records: list[LoadedRecord], today: dt.date, settings: Settings) -> list[Problem]:
+def cautions(
+    records: list[LoadedRecord], today: dt.date, settings: Settings, others: Iterable[LoadedRecord] = ()
+) -> list[Problem]:
+    """Warnings for `records`; `others` are the rest of the hub's records, to find overlaps with."""
     found: list[Problem] = []
     for record in records:
         found += _gunning(record, settings)
         found += _late_outcome(record, today, settings)
+    found += overlap_warnings(records, today, settings.tell_us_once_weeks, others)
     return sorted(found)
 
 

@@ -251,11 +251,11 @@ class Event(Record):
 class TakePart(Record):
     """The ways to take part. At least one is needed; more than one is better."""
 
-    online: Online | None = None
-    paper: Paper | None = None
-    phone: Phone | None = None
-    email: Email | None = None
-    events: list[Event] = Field(default_factory=list)
+    online: Online | None = Field(None, description="a survey or form on the web")
+    paper: Paper | None = Field(None, description="a paper form, and where to get it")
+    phone: Phone | None = Field(None, description="a phone number to give views by phone")
+    email: Email | None = Field(None, description="an email address to send views to")
+    events: list[Event] = Field(default_factory=list, description="meetings and drop-in sessions people can come to")
     other: Text | None = Field(None, description="any other way, such as a text message service")
 
     @model_validator(mode="after")
@@ -309,8 +309,8 @@ class AccessibleFormat(Record):
 
 class Contact(Record):
     team: Text = Field(description="the team to contact (a team, not a person's name)")
-    email: EmailAddress | None = None
-    phone: PhoneNumber | None = None
+    email: EmailAddress | None = Field(None, description="the team's email address")
+    phone: PhoneNumber | None = Field(None, description='the team\'s phone number in quotes, such as "0800 123 4567"')
     address: Text | None = Field(None, description="a postal address")
     textphone: Text | None = Field(None, description="a textphone or Relay UK number")
 
@@ -350,7 +350,7 @@ class MethodCount(Record):
 
 class Participation(Record):
     total: int = Field(ge=0, description="how many people took part in all")
-    by_method: list[MethodCount] = Field(default_factory=list)
+    by_method: list[MethodCount] = Field(default_factory=list, description="how many took part each way")
 
 
 class Theme(Record):
@@ -370,19 +370,19 @@ class Outcome(Record):
 
     published: dt.date = Field(description="the day this outcome was published")
     summary: Text = Field(description="what happened, in two or three sentences")
-    took_part: Participation
+    took_part: Participation = Field(description="how many people took part")
     who_took_part: Text | None = Field(None, description="who took part, where this is known")
-    themes: list[Theme] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1, description="the main things people said")
     changed: list[Text] = Field(default_factory=list, description="what changed because of what people said")
     not_changed: list[Limit] = Field(default_factory=list, description="what could not change, and why")
-    next_steps: list[Text] = Field(default_factory=list)
+    next_steps: list[Text] = Field(default_factory=list, description="what happens next")
     lessons: list[Text] = Field(
         default_factory=list, description="what we learned about how we engaged, to do better next time"
     )
     lessons_shared: Text | None = Field(
         None, description="where the lessons were shared with partners, such as a network meeting"
     )
-    decision: DecisionTaken | None = None
+    decision: DecisionTaken | None = Field(None, description="the decision, once it is made")
     report: WebAddress | None = Field(None, description="the web address of the full report")
 
 
@@ -409,15 +409,19 @@ class Engagement(Record):
     )
     opens: dt.date = Field(description="the first day, written as YYYY-MM-DD")
     closes: dt.date = Field(description="the last day, written as YYYY-MM-DD")
-    take_part: TakePart
-    accessible_formats: list[AccessibleFormat] = Field(default_factory=list)
-    contact: Contact
-    decision: Decision
-    documents: list[Document] = Field(default_factory=list)
+    take_part: TakePart = Field(description="the ways to take part: at least one, and more than one is better")
+    accessible_formats: list[AccessibleFormat] = Field(
+        default_factory=list, description="other formats and languages, such as Easy Read or large print"
+    )
+    contact: Contact = Field(description="who to ask about this engagement")
+    decision: Decision = Field(description="who will decide, using what people said, and roughly when")
+    documents: list[Document] = Field(default_factory=list, description="documents to read, with their web addresses")
     outcome_due: dt.date | None = Field(
         None, description="the day by which we promise to publish the outcome, if not the usual time"
     )
-    outcome: Outcome | None = None
+    outcome: Outcome | None = Field(
+        None, description="what happened because people took part: add it after the engagement closes"
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Engagement:

@@ -6,13 +6,14 @@ Both the MkDocs hook and the scripts call this, so they find the same problems.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
 from .cautions import cautions
 from .checks import dated_problems
-from .loading import LoadResult, load_files, load_folder
+from .loading import LoadedRecord, LoadResult, load_files, load_folder
 from .map_loading import load_map, reference_problems
 from .pages import build_pages
 from .problems import Problem, RecordsInvalid
@@ -39,15 +40,23 @@ def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
     return _checked(result, settings, today)
 
 
-def check_files(paths: list[Path], settings: Settings, today: dt.date) -> LoadResult:
-    """The same checks for some files only (a record being written, say)."""
-    return _checked(load_files(paths), settings, today)
+def check_files(paths: list[Path], settings: Settings, today: dt.date, root: Path | None = None) -> LoadResult:
+    """The same checks for some files only (a record being written, say).
+
+    With `root`, the hub's other records there are read too, to warn when these overlap one of them.
+    """
+    others = []
+    if root is not None and (root / settings.records).is_dir():
+        checked = {path.resolve() for path in paths}
+        folder = load_folder(root / settings.records, display_root=root)
+        others = [r for r in folder.records if r.source.resolve() not in checked]
+    return _checked(load_files(paths), settings, today, others)
 
 
-def _checked(result: LoadResult, settings: Settings, today: dt.date) -> LoadResult:
+def _checked(result: LoadResult, settings: Settings, today: dt.date, others: Iterable[LoadedRecord] = ()) -> LoadResult:
     result.problems.extend(dated_problems(result.records, today))
     result.problems.sort()
-    result.warnings = cautions(result.records, today, settings)
+    result.warnings = cautions(result.records, today, settings, others)
     return result
 
 

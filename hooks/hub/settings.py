@@ -53,6 +53,13 @@ class Settings(BaseModel):
     outcome_due_weeks: int = Field(
         12, ge=1, description="weeks after closing by which the outcome is due, unless a record promises a date"
     )
+    tell_us_once_weeks: int = Field(
+        26, ge=0, description="weeks between two engagements that ask the same people about the same thing. "
+        "Closer than this, staff get a warning"
+    )
+    what_we_know_size: int = Field(
+        3, ge=0, description="how many earlier engagements an engagement page shows under 'What we already know'"
+    )
     minimum_weeks: dict[EngagementType, int] = Field(
         default_factory=lambda: dict(DEFAULT_MINIMUM_WEEKS),
         description="the shortest time each type of engagement should be open, in weeks",

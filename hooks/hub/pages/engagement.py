@@ -11,13 +11,13 @@ from .decisions_map import body_url, decision_url
 
 # The order of a page's sections follows what a reader needs at that point in the engagement's life:
 # while it is open, how to take part comes first; once there is an outcome, the outcome does.
-_COMMON_TAIL = ["formats", "decision", "documents", "about", "scorecard", "contact"]
+_COMMON_TAIL = ["what_we_know", "formats", "decision", "documents", "about", "scorecard", "contact"]
 SECTIONS: dict[Status, list[str]] = {
     Status.open: ["take_part", "why", "influence", *_COMMON_TAIL],
     Status.coming_up: ["why", "influence", "take_part", *_COMMON_TAIL],
-    Status.closed: ["why", "influence", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact"],
+    Status.closed: ["why", "influence", "what_we_know", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact"],
     Status.outcome_published: [
-        "outcome", "why", "influence", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact",
+        "outcome", "why", "influence", "what_we_know", "decision", "take_part", "formats", "documents", "about", "scorecard", "contact",
     ],
 }
 
@@ -25,6 +25,7 @@ _TITLES = {
     "take_part": "How to take part",
     "why": "Why we are asking",
     "influence": "What you can and cannot change",
+    "what_we_know": "What we already know",
     "formats": "Other formats and languages",
     "decision": "Who decides, and when",
     "documents": "Documents",

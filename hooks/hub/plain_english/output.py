@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import github
 from .rules import Finding
 
 
@@ -13,17 +14,9 @@ def line(finding: Finding) -> str:
 
 def annotation(finding: Finding) -> str:
     """A GitHub Actions workflow command: the finding shows on the file's line in the pull request."""
-    command = "error" if finding.is_error else "warning"
-    properties = ",".join(
-        f"{name}={_property(str(value))}"
-        for name, value in (
-            ("file", finding.path),
-            ("line", finding.line),
-            ("col", finding.column),
-            ("title", f"Plain English: {finding.rule}"),
-        )
-    )
-    return f"::{command} {properties}::{_data(f'{finding.message} ({finding.fix})')}"
+    kind = "error" if finding.is_error else "warning"
+    message = f"{finding.message} ({finding.fix})"
+    return github.annotation(kind, finding.path, finding.line, f"Plain English: {finding.rule}", message, finding.column)
 
 
 def summary(errors: int, warnings: int, files: int, allowed: int) -> str:
@@ -38,12 +31,3 @@ def summary(errors: int, warnings: int, files: int, allowed: int) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
-# GitHub's escaping for workflow commands: https://github.com/actions/toolkit (core/src/command.ts)
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,29 @@
+"""The JSON Schema of a record, made from the model, so editors can check a record while staff type.
+
+A record names the schema in its first line, `# yaml-language-server: $schema=...`: VS Code with
+the YAML extension (and other editors that use the YAML language server) then marks a wrong field
+and shows each field's description. The schema is kept in the repository so the editor needs no hub code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .model import Engagement
+
+SCHEMA_PATH = Path("schema") / "engagement.schema.json"
+# The first line of a record: the schema's address from a file in the records folder.
+SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_PATH.as_posix()}"
+
+
+def engagement_schema() -> str:
+    """The schema as text, the same every time for the same model, so a test can compare it."""
+    schema = Engagement.model_json_schema(mode="validation")
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Engagement record",
+        "description": "One engagement on the hub. Each field says what to write.",
+        **{key: value for key, value in schema.items() if key not in ("title", "description")},
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

@@ -1,0 +1,130 @@
+"""Tell us once: a warning when an engagement asks the same people about the same thing as another."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DEMO_TODAY, copy_hub, validate
+from hub.loading import LoadedRecord
+from hub.model import Engagement
+from hub.overlaps import asks_same_people, overlap_warnings
+from hub.yaml_source import Document
+from records import minimal_record
+
+TODAY = dt.date.fromisoformat(DEMO_TODAY)
+WEEKS = 26
+
+# Open now, in Testham, about GP services, for older people.
+PLANNED = dict(
+    level="place", places=["Testham"], topics=["GP services", "Buildings"], who_for=["Older people", "Carers"],
+    opens=dt.date(2026, 11, 1), closes=dt.date(2026, 12, 31),
+)
+
+
+def engagement(**changes) -> Engagement:
+    return Engagement.model_validate(minimal_record(**{**PLANNED, **changes}))
+
+
+def loaded(slug: str, **changes) -> LoadedRecord:
+    path = Path("engagements") / f"{slug}.yaml"
+    return LoadedRecord(slug, path, path, engagement(title=slug, **changes), Document({}, {("topics",): 9}))
+
+
+@pytest.mark.parametrize(
+    "other, why",
+    [
+        (dict(), "the same in every way"),
+        (dict(opens=dt.date(2026, 12, 1), closes=dt.date(2027, 2, 1)), "open in the same weeks"),
+        (dict(opens=dt.date(2026, 3, 1), closes=dt.date(2026, 5, 5)), "closed 25 weeks before it opens"),
+        (dict(opens=dt.date(2027, 6, 1), closes=dt.date(2027, 7, 1)), "opens 22 weeks after it closes"),
+        (dict(topics=["gp  Services"]), "the same topic in other capitals and spaces"),
+        (dict(places=["Elsewhere"], level="system"), "the other covers the whole area"),
+        (dict(places=["Elsewhere", "Testham"]), "one place in common"),
+        (dict(who_for=["Carers", "Young people"]), "one group of people in common"),
+    ],
+)
+def test_engagements_that_ask_the_same_people_about_the_same_thing_overlap(other, why):
+    shared = asks_same_people(engagement(), engagement(**other), WEEKS)
+    assert shared is not None, why
+    assert asks_same_people(engagement(**other), engagement(), WEEKS) is not None, why
+
+
+@pytest.mark.parametrize(
+    "other, why",
+    [
+        (dict(topics=["Dental care"]), "no topic in common"),
+        (dict(places=["Elsewhere"]), "no place in common, and neither covers the whole area"),
+        (dict(who_for=["Young people"]), "no group of people in common"),
+        (dict(opens=dt.date(2026, 1, 1), closes=dt.date(2026, 4, 30)), "closed 26 weeks and 2 days before it opens"),
+        (dict(opens=dt.date(2027, 7, 3), closes=dt.date(2027, 8, 1)), "opens more than 26 weeks after it closes"),
+    ],
+)
+def test_engagements_that_differ_in_any_one_way_do_not_overlap(other, why):
+    assert asks_same_people(engagement(), engagement(**other), WEEKS) is None, why
+    assert asks_same_people(engagement(**other), engagement(), WEEKS) is None, why
+
+
+def test_what_they_share_is_named():
+    shared = asks_same_people(engagement(), engagement(topics=["Buildings"], who_for=["carers"]), WEEKS)
+    assert (shared.topics, shared.places, shared.who_for) == (["Buildings"], ["Testham"], ["Carers"])
+
+
+def test_the_warning_names_the_other_engagement_and_points_at_topics():
+    planned = loaded("new-surgery")
+    earlier = loaded("surgery-survey", opens=dt.date(2026, 3, 1), closes=dt.date(2026, 5, 5))
+    [warning] = overlap_warnings([planned], TODAY, WEEKS, others=[earlier])
+    assert warning.warning and warning.field == "topics" and warning.line == 9
+    assert str(warning.path) == "engagements/new-surgery.yaml"
+    assert '"surgery-survey" (engagements/surgery-survey.yaml)' in warning.message
+    assert "Both are about GP services and Buildings, for Older people and Carers." in warning.message
+    assert "it closed on 5 May 2026" in warning.message
+
+
+def test_engagements_that_have_closed_are_not_warned_about():
+    past = loaded("past", opens=dt.date(2026, 1, 1), closes=dt.date(2026, 3, 1))
+    older = loaded("older", opens=dt.date(2025, 11, 1), closes=dt.date(2025, 12, 1))
+    assert overlap_warnings([past, older], TODAY, WEEKS) == []
+
+
+def test_two_open_engagements_are_each_warned_about_the_other():
+    first, second = loaded("first"), loaded("second", opens=dt.date(2026, 12, 1), closes=dt.date(2027, 1, 31))
+    warnings = overlap_warnings([first, second], TODAY, WEEKS)
+    assert [(str(w.path), "(engagements/second.yaml)" in w.message) for w in warnings] == [
+        ("engagements/first.yaml", True), ("engagements/second.yaml", False),
+    ]
+    assert "while both are open" in warnings[0].message
+
+
+def test_thousands_of_records_are_checked_quickly():
+    # 10,000 records on 40 topics over 5 years: the index compares only those near in time.
+    records = [
+        loaded(f"r{n}", topics=[f"Topic {n % 40}"], places=[f"Place {n % 25}"], who_for=[f"Group {n % 7}"],
+               opens=dt.date(2024, 1, 1) + dt.timedelta(days=n % 1800),
+               closes=dt.date(2024, 3, 1) + dt.timedelta(days=n % 1800))
+        for n in range(10_000)
+    ]
+    started = time.perf_counter()
+    warnings = overlap_warnings(records, dt.date(2024, 1, 1), WEEKS)
+    assert time.perf_counter() - started < 3
+    assert warnings  # with 10,000 records some do overlap
+
+
+def test_validate_shows_the_warning_when_one_new_file_is_checked(tmp_path):
+    root = copy_hub(tmp_path)
+    stroke = yaml.safe_load((root / "engagements" / "stroke-rehabilitation.yaml").read_text(encoding="utf-8"))
+    new = minimal_record(
+        title="Stroke support at home", level="place", places=["Northfield"], topics=["Stroke"],
+        who_for=["Older people"], opens=dt.date(2027, 2, 1), closes=dt.date(2027, 3, 31),
+    )
+    (root / "engagements" / "stroke-at-home.yaml").write_text(yaml.safe_dump(new, sort_keys=False), encoding="utf-8")
+    result = validate(root, DEMO_TODAY, "engagements/stroke-at-home.yaml")
+    assert result.code == 0, result.output
+    assert (
+        f'engagements/stroke-at-home.yaml:7: topics: warning: "{stroke["title"]}" '
+        "(engagements/stroke-rehabilitation.yaml) asks the same people about the same thing in Northfield"
+    ) in result.output
