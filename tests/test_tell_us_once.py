@@ -32,7 +32,7 @@ def engagement(**changes) -> Engagement:
 
 def loaded(slug: str, **changes) -> LoadedRecord:
     path = Path("engagements") / f"{slug}.yaml"
-    return LoadedRecord(slug, path, path, engagement(title=slug, **changes), Document({}, {("topics",): 9}))
+    return LoadedRecord(slug, path, path, engagement(title=slug, **changes), Document({}, _lines={("topics",): 9}))
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ decimal: 2.50
 negative: -12
 infinite: .inf
 day: 2026-01-03
+not_a_day: 2026-13-01
 moment: 2026-01-03 10:00:00
 empty:
 tilde: ~
@@ -54,6 +55,7 @@ def test_yaml_1_2_numbers_and_words():
     data = parse(SCALARS).data
     assert data["time"] == "10:30" and data["answer"] == "yes" and data["off"] == "off"
     assert (data["hex"], data["octal"], data["leading_zero"], data["exponent"]) == (31, 15, 17, 1000.0)
+    assert data["day"] == dt.date(2026, 1, 3) and data["not_a_day"] == "2026-13-01"
     assert data["empty"] is None and data["tilde"] is None and data["quoted"] == "0800 123 4567"
 
 

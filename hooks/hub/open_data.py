@@ -13,8 +13,8 @@ import io
 import json
 
 from .catalogue import Catalogue, Entry
-from .model import Engagement
 from .render import GeneratedFile
+from .schema import engagement_schema
 
 FOLDER = "data"
 SCHEMA = f"{FOLDER}/engagement.schema.json"
@@ -32,7 +32,8 @@ def record_csv(slug: str) -> str:
 def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     records = [as_data(entry) for entry in catalogue.everything]
     files = [
-        GeneratedFile(SCHEMA, _json(Engagement.model_json_schema())),
+        # The same schema staff's editors use (schema/engagement.schema.json in the repository).
+        GeneratedFile(SCHEMA, engagement_schema()),
         GeneratedFile(ALL_JSON, _json({
             "area": catalogue.settings.area, "date": catalogue.today.isoformat(), "schema": SCHEMA.split("/")[-1],
             "engagements": records,

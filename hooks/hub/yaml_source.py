@@ -59,6 +59,16 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> float:
     return float(loader.construct_scalar(node).lower().replace(".inf", "inf").replace(".nan", "nan"))
 
 
+def _day_or_text(loader: _Loader, node: yaml.ScalarNode):
+    # 2026-13-01 looks like a date but is not one: keep it as text, as yaml-rs does, so the
+    # message says which field needs a real date (PyYAML would stop with an error of its own).
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _day_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:int", _whole_number)
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
