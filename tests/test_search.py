@@ -24,7 +24,7 @@ def test_each_engagement_is_found_by_title_summary_places_topics_and_outcome_the
     record = _record("community-hospital-beds")
     entry = index["engagements/community-hospital-beds/"]
     assert entry["title"] == record["title"]
-    assert " ".join(record["summary"].split()).rstrip(".") in entry["text"]
+    assert " ".join(record["summary"].split()).split(". ")[0][:60] in entry["text"]
     for word in [*record["places"], *record["topics"], *(t["theme"] for t in record["outcome"]["themes"])]:
         assert word in entry["text"]
 
@@ -47,3 +47,12 @@ def test_lists_are_left_out_and_hand_written_pages_are_in(index):
     lists = ("places/", "topics/", "organisations/", "have-your-say/open-now/", "you-said-we-did/", "charter/feedback/met/")
     assert not [loc for loc in index if loc.startswith(lists) or loc.split("#")[0] == "engagements/"]
     assert any(loc.startswith("how-to-take-part/") for loc in index)
+
+
+def test_a_long_summary_is_cut_at_a_word_to_keep_the_index_small():
+    from hub.search import SUMMARY_CHARACTERS, _first_sentence
+
+    long = "We want to hear from everyone who uses the walk-in centre in Testham about the opening hours and the waiting times. More."
+    cut = _first_sentence(long)
+    assert len(cut) <= SUMMARY_CHARACTERS + 2 and cut.endswith(" …") and long.startswith(cut[:-2])
+    assert _first_sentence("Short one. Second sentence.") == "Short one"

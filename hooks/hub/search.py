@@ -8,21 +8,28 @@ from __future__ import annotations
 
 from html import escape
 
-from .map_model import Decision
 from .model import Engagement
 from .render import GeneratedPage
 
 
+# Enough of a summary to find it by and to see what it is about: its first sentence, cut at a word.
+SUMMARY_CHARACTERS = 100
+
+
 def engagement_search_text(e: Engagement) -> str:
-    """Summary, places, topics and, once there is an outcome, the themes of what people said."""
-    parts = [" ".join(e.summary.split()).rstrip("."), ", ".join(e.places), ", ".join(e.topics)]
+    """The summary's start, places, topics and, once there is an outcome, the themes of what people said."""
+    parts = [_first_sentence(e.summary), ", ".join(e.places), ", ".join(e.topics)]
     if e.outcome is not None:
         parts.append(", ".join(theme.theme for theme in e.outcome.themes))
     return ". ".join(parts) + "."
 
 
-def decision_search_text(decision: Decision, body_name: str) -> str:
-    return f"{body_name}. {decision.what}"
+def _first_sentence(text: str) -> str:
+    words = " ".join(text.split())
+    sentence = words.split(". ", 1)[0].rstrip(".")
+    if len(sentence) <= SUMMARY_CHARACTERS:
+        return sentence
+    return sentence[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + " …"
 
 
 def index_entries(pages: list[GeneratedPage]) -> list[dict[str, str]]:
