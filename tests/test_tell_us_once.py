@@ -128,3 +128,13 @@ def test_validate_shows_the_warning_when_one_new_file_is_checked(tmp_path):
         f'engagements/stroke-at-home.yaml:7: topics: warning: "{stroke["title"]}" '
         "(engagements/stroke-rehabilitation.yaml) asks the same people about the same thing in Northfield"
     ) in result.output
+
+
+def test_a_record_names_its_three_nearest_overlaps_and_counts_the_rest():
+    this = loaded("this")
+    # Each opens a day later than the one before, so the nearest in time are other-0, other-1 and other-2.
+    others = [loaded(f"other-{n}", opens=dt.date(2026, 11, 1) + dt.timedelta(days=n)) for n in range(5)]
+    warnings = overlap_warnings([this], TODAY, WEEKS, others)
+    named = [w.message for w in warnings if "other-" in w.message]
+    assert len(named) == 3 and all(f"other-{n}" in m for n, m in enumerate(named))
+    assert "2 more engagements ask the same people" in warnings[-1].message

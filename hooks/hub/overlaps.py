@@ -25,6 +25,10 @@ from .problems import Problem
 from .wording import and_list, short_date
 
 
+# How many overlapping engagements a record's warnings name; the rest are counted.
+MOST_NAMED = 3
+
+
 @dataclass(frozen=True)
 class Shared:
     """What two engagements have in common: the reason for a warning."""
@@ -62,8 +66,12 @@ def overlap_warnings(
     for record in records:
         if record.engagement.closes < today:
             continue
-        for other, shared in index.overlapping(record):
-            found.append(_warning(record, other, shared))
+        overlapping = index.overlapping(record)
+        # The nearest in time first; a few are enough to act on, and a long list would hide other warnings.
+        overlapping.sort(key=lambda pair: (max(_gap_days(record.engagement, pair[0].engagement), 0), str(pair[0].path)))
+        found += [_warning(record, other, shared) for other, shared in overlapping[:MOST_NAMED]]
+        if len(overlapping) > MOST_NAMED:
+            found.append(_more(record, len(overlapping) - MOST_NAMED))
     return found
 
 
@@ -149,6 +157,13 @@ def _warning(record: LoadedRecord, other: LoadedRecord, shared: Shared) -> Probl
         f"Both are about {topics}, for {groups}.",
         "Talk to its team and use what it found, so you do not ask people the same thing twice.",
     ])
+    return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
+
+
+def _more(record: LoadedRecord, more: int) -> Problem:
+    topics = and_list(record.engagement.topics)
+    message = (f"{more} more engagements ask the same people about the same thing at about the same time. "
+               f"Look for {topics} on the hub to find them.")
     return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
 
 
