@@ -14,7 +14,9 @@ class _Loader(yaml.CSafeLoader):
     """libyaml's fast parser, with YAML 1.1's surprises turned off.
 
     YAML 1.1 reads 10:30 as the number 630 (base 60) and yes/no/on/off as true/false.
-    Staff write times and words, so those stay as text.
+    Staff write times and words, so those stay as text. Dates stay text too, for the model to read:
+    PyYAML fails with no line on a day that does not exist, such as 2026-02-30. So do numbers of
+    thousands of digits, so a longer number than any count stays text.
     """
 
 
@@ -22,7 +24,8 @@ _Loader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
         for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                       "tag:yaml.org,2002:timestamp")
     ]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
@@ -30,7 +33,7 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*))$"), list("-+0123456789")
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]{0,17}))$"), list("-+0123456789")
 )
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
@@ -61,7 +64,12 @@ class Document:
         return 1
 
 
+# A record's fields go four or five levels deep; a deeper file is a mistake or an attack.
+MAX_DEPTH = 20
+
+
 def parse(text: str) -> Document:
+    _refuse_hostile(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -78,6 +86,7 @@ def parse(text: str) -> Document:
 
 def compose(text: str) -> yaml.Node | None:
     """The YAML's nodes, each with where it starts and ends, for checks that point inside a value."""
+    _refuse_hostile(text)
     loader = _Loader(text)
     try:
         return loader.get_single_node()
@@ -87,11 +96,58 @@ def compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def _refuse_hostile(text: str) -> None:
+    """Refuse aliases and deep nesting from the stream of events, before any tree is built.
+
+    An alias (*name) repeats another part of the file: a few lines of them can stand for billions of
+    values (a "billion laughs" file), and records never need them. Building a deeply nested tree
+    recurses, so its depth is checked first. Reading events is flat and quick (0.2 ms a record).
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if getattr(event, "tag", None) is not None:
+                raise YamlProblem(
+                    line,
+                    f"this line has a YAML tag ({event.tag.replace('tag:yaml.org,2002:', '!!')}), which "
+                    "changes how a value is read. "
+                    "Records do not allow tags: remove it, and put text in double quotes.",
+                )
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    line,
+                    f"this line repeats another part of the file with an alias (*{event.anchor}). "
+                    "Records do not allow aliases: write the value out in full.",
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        line,
+                        f"the fields here are nested more than {MAX_DEPTH} levels deep. "
+                        "A record needs only a few levels: check the indentation and the brackets.",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _problem(error, text) from None
+    finally:
+        loader.dispose()
+
+
 def _problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        # libyaml puts an error at the end of the file on a line after the last one: show the last line.
+        line = min(mark.line + 1, len(text.splitlines()) or 1) if mark else 1
         return YamlProblem(line, _explain(error, _line_text(text, line)))
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        return YamlProblem(line, f"this line has a hidden control character (code {error.character:X}), often pasted "
+                           "in from another program by mistake. Delete it, or type the line again.")
     return YamlProblem(1, f"the file could not be read as YAML ({error})")
 
 
@@ -100,8 +156,11 @@ def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
+                raise YamlProblem(line, "a field's name here is not a word, such as title. "
+                                  "Check the line: a field's name comes before its colon.")
+            key = key_node.value
             if key in seen:
                 # PyYAML keeps the last of two equal keys and drops the first without a word.
                 raise YamlProblem(
