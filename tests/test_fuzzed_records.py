@@ -188,7 +188,7 @@ BILLION_LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol",
     f"{name}: &{name} [{', '.join(['*' + before] * 9)}]\n" for before, name in zip("abcdefgh", "bcdefghi")
 )
 HOSTILE = {
-    "alias bomb": (BILLION_LAUGHS, 2, "repeats another part of the file with an alias (*a)"),
+    "alias bomb": (BILLION_LAUGHS, 2, "has an alias (*a), which repeats another part"),
     "one alias": (GOOD.replace("places:\n  - Testham", "places: &here\n  - Testham") + "topics: *here\n", 30,
                   "Records do not allow aliases"),
     "10,000 levels of brackets": ("title: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, "nested more than 20 levels deep"),

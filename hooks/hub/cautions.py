@@ -1,6 +1,7 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
-The Gunning principles (case law on fair consultation) and late outcomes (charter principle 7).
+The Gunning principles (case law on fair consultation), late outcomes (charter principle 7), and what looks
+like a private person's email address or phone number in a free-text field.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 
 from .loading import LoadedRecord
 from .model import EngagementType
+from .personal_data import personal_data_warnings
 from .problems import Problem
 from .scorecard import days_open, outcome_due
 from .settings import Settings
@@ -20,6 +22,7 @@ def cautions(records: list[LoadedRecord], today: dt.date, settings: Settings) ->
     for record in records:
         found += _gunning(record, settings)
         found += _late_outcome(record, today, settings)
+        found += personal_data_warnings(record)
     return sorted(found)
 
 

@@ -119,7 +119,7 @@ def _refuse_hostile(text: str) -> None:
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(
                     line,
-                    f"this line repeats another part of the file with an alias (*{event.anchor}). "
+                    f"this line has an alias (*{event.anchor}), which repeats another part of the file. "
                     "Records do not allow aliases: write the value out in full.",
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
