@@ -9,6 +9,7 @@ the body is already final HTML, so it goes in at on_page_content instead of bein
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from hub import clock
@@ -21,6 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
+# Whoever runs the build may date it themselves; otherwise the hub's own date does (below).
+_DATED_BY_CALLER = clock.SOURCE_DATE_VARIABLE in os.environ
 _pages: dict[str, GeneratedPage] = {}  # by path in the site
 
 
@@ -29,10 +32,15 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
-        hub = build_hub(root, settings, clock.today(settings.timezone))
+        today = clock.today(settings.timezone)
+        hub = build_hub(root, settings, today)
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
     _pages = {page.path: page for page in hub.pages}
+    if not _DATED_BY_CALLER:
+        # The sitemap then carries the date the pages were made for, so the same records on the same
+        # day (HUB_TODAY in previews and tests) give the same bytes, whatever the clock says.
+        os.environ[clock.SOURCE_DATE_VARIABLE] = clock.source_date_epoch(today)
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
         log.info("%s", warning)
