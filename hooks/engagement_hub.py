@@ -17,6 +17,7 @@ from hub.glossary import load_glossary
 from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
 from hub.render import GeneratedPage
+from hub.security import with_content_security_policy
 from hub.settings import SettingsInvalid, settings_from_mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -98,3 +99,12 @@ def _nav_paths(nav) -> set[str]:
 def on_page_content(html: str, page, config, files) -> str:
     made = _pages.get(page.file.src_uri)
     return html if made is None else made.body
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_content_security_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is a template, not a page.
+    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
