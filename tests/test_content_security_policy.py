@@ -62,16 +62,6 @@ def test_a_script_in_the_pages_content_is_never_allowed_by_hash():
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = a11y.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def site_with_an_injected_script(demo_site, tmp_path_factory) -> Path:
     """The demo hub, with one page changed as if a script from a record had slipped into its content."""
     site = tmp_path_factory.mktemp("injected") / "site"
