@@ -9,6 +9,7 @@ the body is already final HTML, so it goes in at on_page_content instead of bein
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from hub import clock
@@ -17,6 +18,7 @@ from hub.pipeline import build_hub
 from hub.problems import RecordsInvalid
 from hub.render import GeneratedFile, GeneratedPage
 from hub.search import index_entries
+from hub.security import with_content_security_policy
 from hub.settings import SettingsInvalid, settings_from_mapping
 from hub.shared_nav import SharedNav
 from mkdocs.exceptions import PluginError
@@ -24,6 +26,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
+# Whoever runs the build may date it themselves; otherwise the hub's own date does (below).
+_DATED_BY_CALLER = clock.SOURCE_DATE_VARIABLE in os.environ
 _pages: dict[str, GeneratedPage] = {}  # by path in the site
 _files: list[GeneratedFile] = []  # feeds, calendar and open data
 _nav = SharedNav()
@@ -34,12 +38,17 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:
         settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
-        hub = build_hub(root, settings, clock.today(settings.timezone), config.site_url or None)
+        today = clock.today(settings.timezone)
+        hub = build_hub(root, settings, today, config.site_url or None)
     except (RecordsInvalid, SettingsInvalid, ValueError) as error:
         raise PluginError(str(error)) from None
     _pages = {page.path: page for page in hub.pages}
     _files = hub.files
     _nav = SharedNav()
+    if not _DATED_BY_CALLER:
+        # The sitemap then carries the date the pages were made for, so the same records on the same
+        # day (HUB_TODAY in previews and tests) give the same bytes, whatever the clock says.
+        os.environ[clock.SOURCE_DATE_VARIABLE] = clock.source_date_epoch(today)
     # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
     for warning in hub.warnings:
         log.info("%s", warning)
@@ -114,7 +123,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return _nav.remember(page.url, output) if _shares_nav(page) else output
+    if _shares_nav(page):
+        output = _nav.remember(page.url, output)
+    return with_content_security_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is a template, not a page.
+    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(50)  # before the search plugin writes its index

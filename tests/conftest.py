@@ -59,3 +59,16 @@ def demo_site(tmp_path_factory) -> Path:
     result = mkdocs_build(root)
     assert result.code == 0, result.output
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, for the tests of one module (see scripts/accessibility.py)."""
+    from playwright.sync_api import sync_playwright
+
+    import accessibility as a11y
+
+    with sync_playwright() as playwright:
+        browser = a11y.launch(playwright)
+        yield browser
+        browser.close()

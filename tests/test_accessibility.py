@@ -30,16 +30,6 @@ SCRIPT = ROOT / "scripts" / "accessibility.py"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = a11y.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def context(browser):
     context, guard = a11y.new_context(browser)
     context.guard = guard

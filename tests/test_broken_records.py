@@ -1,5 +1,5 @@
-"""Every kind of wrong record gets its own clear message, at the right line, and stops the build
-without touching the site that was there before."""
+"""Every kind of wrong record or map file gets its own clear message, at the right line, and stops the
+build without touching the site that was there before (tests/test_fuzzed_records.py tries any file at all)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,16 @@ outcome:
 """
 
 
+BODIES = """\
+bodies:
+  - id: icb-board
+    name: NHS Example Vale Integrated Care Board
+    kind: integrated_care_board
+    decides:
+      - Big changes to services
+"""
+
+
 @dataclass
 class Case:
     name: str
@@ -98,14 +108,31 @@ CASES = [
     Case("phone number as a bare number", {"walk-in.yaml": replace('number: "0800 000 0000"', "number: 8000000000")}, 23, "take_part.phone.number", "should be text"),
     Case("empty text", {"walk-in.yaml": replace("title: Your say on the Testham walk-in centre", 'title: ""')}, 1, "title", "is empty"),
     Case("other language without its name", {"walk-in.yaml": GOOD + "accessible_formats:\n  - format: other_language\n    how_to_ask: Call us.\n"}, 31, "accessible_formats[1].format", "does not say which"),
+    Case("alias", {"walk-in.yaml": replace("places:\n  - Testham", "places: &here\n  - Testham") + "partners: *here\n"}, 30, "", "Records do not allow aliases"),
+    Case("nested too deep", {"walk-in.yaml": GOOD + "documents: " + "[" * 50 + "]" * 50 + "\n"}, 30, "", "nested more than 20 levels deep"),
+    Case("YAML tag", {"walk-in.yaml": replace("type: survey", "type: !!python/name:os.system survey")}, 11, "", "Records do not allow tags"),
+    Case("file too big", {"walk-in.yaml": GOOD + "# " + "x" * 1_100_000 + "\n"}, 1, "", "too big for a record"),
+    Case("control character", {"walk-in.yaml": replace("lead: NHS", "lead: \x07NHS")}, 3, "", "hidden control character"),
+    Case("a day that does not exist", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 2026-02-30")}, 17, "opens", "should be a date written as YYYY-MM-DD"),
+    Case("list as a field name", {"walk-in.yaml": replace("level: place", "? [level]\n: place")}, 4, "", "a field's name here is not a word"),
+    Case("unknown deciding body", {"walk-in.yaml": replace("  when: Spring 2027", "  when: Spring 2027\n  body: icb-bored"), "map/bodies.yaml": BODIES}, 30, "decision.body", "there is no body called 'icb-bored'"),
+    Case("map: body reports to no body", {"map/bodies.yaml": BODIES + "    reports_to: nobody\n"}, 7, "bodies[1].reports_to", "there is no body called 'nobody'"),
+    Case("map: decision informed by no engagement", {"map/decisions.yaml": "decisions:\n  - id: d-1\n    date: 2026-01-01\n    body: icb-board\n    what: We decided.\n    minutes: https://example.org/m\n    informed_by:\n      - no-such-engagement\n"}, 8, "decisions[1].informed_by", "there is no engagement called"),
+    Case("map: not YAML", {"map/bodies.yaml": "bodies:\n  - id: a\n   name: b\n"}, 3, "", "the YAML is not valid here"),
     Case("event that ends before it starts", {"walk-in.yaml": replace("  phone:", "  events:\n    - name: Drop-in\n      date: 2026-11-20\n      starts: \"14:00\"\n      ends: \"13:00\"\n      venue: Library\n      address: 1 High Street\n  phone:")}, 26, "take_part.events[1].ends", "is not after it starts"),
 ]
 
 
-def _write(folder: Path, files: dict[str, bytes | str]) -> list[Path]:
+def _shown(name: str) -> str:
+    """A file name alone is a record in engagements/; map files are named with their folder."""
+    return name if "/" in name else f"engagements/{name}"
+
+
+def _write(root: Path, files: dict[str, bytes | str]) -> list[Path]:
     written = []
     for name, content in files.items():
-        path = folder / name
+        path = root / _shown(name)
+        path.parent.mkdir(exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         written.append(path)
     return written
@@ -113,7 +140,7 @@ def _write(folder: Path, files: dict[str, bytes | str]) -> list[Path]:
 
 def _expected(case: Case, name: str) -> str:
     field = f" {case.field}:" if case.field else ""
-    return f"engagements/{name}:{case.line}:{field} "
+    return f"{_shown(name)}:{case.line}:{field} "
 
 
 def _snapshot(site: Path) -> dict[str, str]:
@@ -139,7 +166,7 @@ def test_there_are_at_least_twenty_kinds_of_broken_record():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_broken_record_is_refused_with_a_clear_message(hub, case):
     before = _snapshot(hub / "site")
-    written = _write(hub / "engagements", case.files)
+    written = _write(hub, case.files)
     try:
         checked = validate(hub)
         built = mkdocs_build(hub)
@@ -154,7 +181,9 @@ def test_broken_record_is_refused_with_a_clear_message(hub, case):
         assert line is not None, f"expected {_expected(case, name)!r} in:\n{result.output}"
         assert case.says in line, line
     # The build shows the very problems the validator shows (warnings, such as overlaps, are advice).
-    problem_lines = [l for l in checked.output.splitlines() if l.startswith("engagements/") and ": warning: " not in l]
+    problem_lines = [
+        l for l in checked.output.splitlines() if l.startswith(("engagements/", "map/")) and ": warning: " not in l
+    ]
     assert problem_lines and all(l in built.output for l in problem_lines)
     # The site built before is left exactly as it was.
     assert _snapshot(hub / "site") == before

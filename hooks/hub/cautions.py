@@ -1,7 +1,8 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
-The Gunning principles (case law on fair consultation), late outcomes (charter principle 7), and
-"tell us once": another engagement asking the same people about the same thing (overlaps.py).
+The Gunning principles (case law on fair consultation), late outcomes (charter principle 7),
+"tell us once": another engagement asking the same people about the same thing (overlaps.py), and
+what looks like a private person's email address or phone number in a free-text field.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from .loading import LoadedRecord
 from .model import EngagementType
 from .overlaps import overlap_warnings
+from .personal_data import personal_data_warnings
 from .problems import Problem
 from .scorecard import days_open, outcome_due
 from .settings import Settings
@@ -26,6 +28,7 @@ def cautions(
     for record in records:
         found += _gunning(record, settings)
         found += _late_outcome(record, today, settings)
+        found += personal_data_warnings(record)
     found += overlap_warnings(records, today, settings.tell_us_once_weeks, others)
     return sorted(found)
 

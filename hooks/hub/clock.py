@@ -28,3 +28,13 @@ def today(timezone: str, environ: dict[str, str] | None = None) -> dt.date:
                 f"{TODAY_VARIABLE} is '{pinned}', which is not a date. Write it as YYYY-MM-DD."
             ) from None
     return local_date(dt.datetime.now(dt.timezone.utc), timezone)
+
+
+# MkDocs dates the sitemap (each page's lastmod, and the gzip file's own time) from this variable,
+# or from the clock when it is not set. See https://reproducible-builds.org/specs/source-date-epoch/
+SOURCE_DATE_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def source_date_epoch(day: dt.date) -> str:
+    """The start of `day` (UTC) in seconds, as SOURCE_DATE_EPOCH is written."""
+    return str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .catalogue import Catalogue, Entry
+from .formatting import plain
+from .personal_data import public_record
 from .render import ENVIRONMENT, GeneratedFile
 from .urls import relative
 
@@ -32,14 +34,15 @@ class Item:
 def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile]:
     size, today = catalogue.settings.feed_size, catalogue.today
     newest = sorted(catalogue.entries, key=lambda e: (e.engagement.opens, e.slug), reverse=True)[:size]
+    # Feeds copy record text elsewhere: without formatting marks, and without anyone's own details.
     engagements = [
-        _item(catalogue, e, "engagement", min(e.engagement.opens, today), e.engagement.title, e.engagement.summary,
-              ENGAGEMENTS, site_url)
+        _item(catalogue, e, "engagement", min(e.engagement.opens, today), e.engagement.title,
+              public_record(e.record).summary, ENGAGEMENTS, site_url)
         for e in newest
     ]
     outcomes = [
         _item(catalogue, e, "outcome", e.engagement.outcome.published, f"You said, we did: {e.engagement.title}",
-              e.engagement.outcome.summary, OUTCOMES, site_url)
+              plain(public_record(e.record).outcome.summary), OUTCOMES, site_url)
         for e in catalogue.outcomes[:size]
     ]
     area = catalogue.settings.area

@@ -17,6 +17,8 @@ from .problems import Problem
 from .yaml_source import Document, Location, YamlProblem, read
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+# The longest demo record is 5 KB. A file this big is a mistake, and is refused before it is read.
+MAX_FILE_BYTES = 1_000_000
 M = TypeVar("M", bound=BaseModel)
 
 if typing.TYPE_CHECKING:
@@ -91,6 +93,11 @@ def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Proble
 
 def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
     """A YAML file's fields with their lines, or the problems that stop it being read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(shown, 1, "", f"this file is {size / 1_000_000:.1f} MB, too big for a record: the most is "
+                              f"{MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. Put long documents "
+                              "on a web page, and link to them.")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -115,6 +122,11 @@ def validate_as(model: type[M], document: Document, shown: Path) -> tuple[M | No
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
+        try:
+            # PyYAML reads the file again: it may find the YAML itself at fault, and it knows every line.
+            document = document.explained()
+        except YamlProblem as problem:
+            return None, [Problem(shown, problem.line, "", problem.message)]
         return None, _problems_from(error, model, document, shown)
 
 

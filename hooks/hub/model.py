@@ -25,6 +25,16 @@ from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+
+class AllowsFormatting:
+    """Marks text that may use a little Markdown, shown by hub/formatting.py; other text never is formatted."""
+
+    note = " (you can use bold, bullet lists and links)"
+
+
+# Long explanations read better with a list or a link; names, titles and short items stay plain.
+FormattedText = Annotated[Text, AllowsFormatting()]
+
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}$")
@@ -369,7 +379,7 @@ class Outcome(Record):
     """What happened because people took part: steps 8 and 9 of the staff guide."""
 
     published: dt.date = Field(description="the day this outcome was published")
-    summary: Text = Field(description="what happened, in two or three sentences")
+    summary: FormattedText = Field(description="what happened, in two or three sentences" + AllowsFormatting.note)
     took_part: Participation = Field(description="how many people took part")
     who_took_part: Text | None = Field(None, description="who took part, where this is known")
     themes: list[Theme] = Field(min_length=1, description="the main things people said")
@@ -402,7 +412,7 @@ class Engagement(Record):
         min_length=1, description="the communities and groups of people it is for, named in full"
     )
     type: EngagementType = Field(description="one of: " + ", ".join(t.value for t in EngagementType))
-    why: Text = Field(description="why we are asking")
+    why: FormattedText = Field(description="why we are asking" + AllowsFormatting.note)
     can_influence: list[Text] = Field(min_length=1, description="what people's views can change")
     cannot_influence: list[Limit] = Field(
         default_factory=list, description="what people's views cannot change, and why"

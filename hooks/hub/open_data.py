@@ -13,6 +13,7 @@ import io
 import json
 
 from .catalogue import Catalogue, Entry
+from .personal_data import public_record
 from .render import GeneratedFile
 from .schema import engagement_schema
 
@@ -46,12 +47,15 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
 
 
 def as_data(entry: Entry) -> dict:
-    """A record as it is published: its id, address and status, then every field staff wrote."""
+    """A record as it is published: its id, address and status, then every field staff wrote.
+
+    What looks like a person's own email address or phone number in a free-text field is removed.
+    """
     return {
         "id": entry.slug,
         "page": entry.url,
         "status": entry.timing.status.value,
-        **entry.engagement.model_dump(mode="json"),
+        **public_record(entry.record).model_dump(mode="json"),
     }
 
 

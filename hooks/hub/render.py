@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .formatting import formatted, plain
 from .glossary import Glossary, Term, load_glossary
 from .urls import relative, url_of
 from .wording import count, long_date, number, short_date, weeks_late
@@ -113,7 +114,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number)
+    env.filters.update(
+        long_date=long_date, short_date=short_date, paragraphs=paragraphs, number=number, formatted=formatted, plain=plain
+    )
     env.globals.update(count=count, weeks_late=weeks_late)
     return env
 

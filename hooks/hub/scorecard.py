@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Callable
 
 from .charter import PRINCIPLES, Principle
+from .formatting import plain
 from .model import Engagement
 from .settings import Settings
 from .wording import and_list, count, short_date
@@ -51,7 +52,7 @@ Rule = Callable[[Engagement, dt.date, Settings], tuple[Result, str]]
 
 
 def _clear_purpose(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
-    words = len(e.why.split())
+    words = len(plain(e.why).split())
     if words >= settings.purpose_min_words:
         return Result.met, f"It says why we are asking, and that {e.decision.who} will decide ({e.decision.when})."
     return Result.not_met, (

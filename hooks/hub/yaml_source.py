@@ -1,9 +1,9 @@
 """Read YAML text into plain data, and find the line of every value when a message must point at it.
 
 Two readers, one meaning. yaml-rs (Rust) reads a record about ten times faster than PyYAML, which
-makes the difference at thousands of records. PyYAML with libyaml keeps every value's line, so it
-explains a file that yaml-rs refuses, and gives the lines for messages, only for the files that have one.
-Both read YAML 1.2's core schema: tests/test_yaml_readers.py checks they agree.
+makes the difference at thousands of records. PyYAML with libyaml checks every file yaml-rs refuses or
+that looks unusual, explains what is wrong, and gives the lines for messages. Both read YAML 1.2's
+core schema, with dates left as text: tests/test_yaml_readers.py checks they agree.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ import yaml_rs
 
 from .yaml_lines import Location, block_line
 
+
 class _Loader(yaml.CSafeLoader):
     """libyaml's fast parser, with YAML 1.1's surprises turned off.
 
     YAML 1.1 reads 10:30 as the number 630 (base 60) and yes/no/on/off as true/false.
-    Staff write times and words, so those stay as text.
+    Staff write times and words, so those stay as text. Dates stay text too, for the model to read:
+    PyYAML fails with no line on a day that does not exist, such as 2026-02-30. So do numbers of
+    thousands of digits, so a longer number than any count stays text.
     """
 
 
@@ -28,7 +31,8 @@ _Loader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
         for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                       "tag:yaml.org,2002:timestamp")
     ]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
@@ -36,8 +40,10 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 # YAML 1.2's core schema, as yaml-rs reads it: decimal, 0o octal and 0x hex whole numbers, and decimals.
+# No more than 18 digits: PyYAML fails with no line on a number of thousands of digits.
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]{1,18}|0o[0-7]{1,18}|0x[0-9a-fA-F]{1,15})$"),
+    list("-+0123456789"),
 )
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
@@ -59,16 +65,6 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> float:
     return float(loader.construct_scalar(node).lower().replace(".inf", "inf").replace(".nan", "nan"))
 
 
-def _day_or_text(loader: _Loader, node: yaml.ScalarNode):
-    # 2026-13-01 looks like a date but is not one: keep it as text, as yaml-rs does, so the
-    # message says which field needs a real date (PyYAML would stop with an error of its own).
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _day_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:int", _whole_number)
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
@@ -92,8 +88,15 @@ class Document:
     def lines(self) -> dict[Location, int]:
         # Found only when a message needs one: most records never do.
         if self._lines is None:
-            self._lines = lines_of(self.text) if self.text else {}
+            try:
+                self._lines = lines_of(self.text) if self.text else {}
+            except YamlProblem:
+                self._lines = {}
         return self._lines
+
+    def explained(self) -> Document:
+        """The same text read by PyYAML, which says what is wrong with it (YamlProblem) and knows every line."""
+        return self if self._lines is not None else parse(self.text)
 
     def line_of(self, location: Location) -> int:
         """The line of the deepest part of `location` that is in the file."""
@@ -106,14 +109,24 @@ class Document:
         return 1
 
 
-# A record has no need of YAML's anchors and aliases (&name, *name); yaml-rs refuses them, so PyYAML explains.
+# A record's fields go four or five levels deep; a deeper file is a mistake or an attack.
+MAX_DEPTH = 20
+# yaml-rs refuses aliases (&name, *name) when told to; PyYAML then explains.
 _NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0)
+# yaml-rs crashes the whole program on nesting thousands of levels deep, takes YAML tags (!!str) and
+# characters YAML does not allow: a file with a deeply indented line, a ! or such a character anywhere
+# goes to PyYAML, which refuses each with a message.
+_FOR_PYYAML = re.compile(
+    r"^[ \t?-]{41,}|!|[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", re.MULTILINE
+)
 
 
 def read(text: str) -> Document:
-    """The data in a YAML text, the fast way; PyYAML explains what yaml-rs refuses."""
+    """The data in a YAML text, the fast way when the file is ordinary; PyYAML reads the rest."""
+    if _FOR_PYYAML.search(text):
+        return parse(text)
     try:
-        data = yaml_rs.loads(text, alias_limits=_NO_ALIASES)
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
     except Exception:  # noqa: BLE001 - yaml-rs's own errors name no line we can trust; PyYAML gives one
         return parse(text)
     # yaml-rs reads two documents in one file as a list of them: PyYAML says what is wrong.
@@ -122,6 +135,7 @@ def read(text: str) -> Document:
 
 def parse(text: str) -> Document:
     """The data in a YAML text, with the line of every key and item, read by PyYAML."""
+    _refuse_hostile(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -147,6 +161,7 @@ def lines_of(text: str) -> dict[Location, int]:
 
 def compose(text: str) -> yaml.Node | None:
     """The YAML's nodes, each with where it starts and ends, for checks that point inside a value."""
+    _refuse_hostile(text)
     loader = _Loader(text)
     try:
         return loader.get_single_node()
@@ -156,11 +171,58 @@ def compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def _refuse_hostile(text: str) -> None:
+    """Refuse aliases and deep nesting from the stream of events, before any tree is built.
+
+    An alias (*name) repeats another part of the file: a few lines of them can stand for billions of
+    values (a "billion laughs" file), and records never need them. Building a deeply nested tree
+    recurses, so its depth is checked first. Reading events is flat and quick (0.2 ms a record).
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if getattr(event, "tag", None) is not None:
+                raise YamlProblem(
+                    line,
+                    f"this line has a YAML tag ({event.tag.replace('tag:yaml.org,2002:', '!!')}), which "
+                    "changes how a value is read. "
+                    "Records do not allow tags: remove it, and put text in double quotes.",
+                )
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    line,
+                    f"this line has an alias (*{event.anchor}), which repeats another part of the file. "
+                    "Records do not allow aliases: write the value out in full.",
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        line,
+                        f"the fields here are nested more than {MAX_DEPTH} levels deep. "
+                        "A record needs only a few levels: check the indentation and the brackets.",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _problem(error, text) from None
+    finally:
+        loader.dispose()
+
+
 def _problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        # libyaml puts an error at the end of the file on a line after the last one: show the last line.
+        line = min(mark.line + 1, len(text.splitlines()) or 1) if mark else 1
         return YamlProblem(line, _explain(error, _line_text(text, line)))
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        return YamlProblem(line, f"this line has a hidden control character (code {error.character:X}), often pasted "
+                           "in from another program by mistake. Delete it, or type the line again.")
     return YamlProblem(1, f"the file could not be read as YAML ({error})")
 
 
@@ -169,8 +231,11 @@ def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
+                raise YamlProblem(line, "a field's name here is not a word, such as title. "
+                                  "Check the line: a field's name comes before its colon.")
+            key = key_node.value
             if key in seen:
                 # PyYAML keeps the last of two equal keys and drops the first without a word.
                 raise YamlProblem(

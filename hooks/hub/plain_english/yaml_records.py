@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from ..glossary import GlossaryFile
 from ..map_model import BodiesFile, DecisionsFile, Link
-from ..model import Contact, Decision, Document, Engagement, Event, Paper, Text
+from ..model import AllowsFormatting, Contact, Decision, Document, Engagement, Event, Paper, Text
 from ..settings import Settings
 from ..yaml_source import YamlProblem, compose
 from .text import Passage, Source
@@ -105,6 +105,8 @@ def _walk(source: Source, node: yaml.Node, model: type[BaseModel] | None, label:
             kind = _field_kind(field)
             if kind is Text:
                 _text(source, value_node, name, link=(model, key) in LINK_TEXT)
+                if any(isinstance(m, AllowsFormatting) for m in field.metadata):
+                    _unformat(source, value_node, name)
             elif kind is not None:
                 _walk(source, value_node, kind, name)
 
@@ -116,6 +118,25 @@ def _text(source: Source, node: yaml.Node, label: str, link: bool) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _text(source, item, f"{label}[{index + 1}]", link)
+
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+_MARKERS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|\]\([^)\s]*\)|\[")
+
+
+def _unformat(source: Source, node: yaml.Node, label: str) -> None:
+    """Formatting is not words: hide its marks, and check each list item as a sentence of its own."""
+    if not isinstance(node, yaml.ScalarNode) or not source.passages or source.passages[-1].label != label:
+        return
+    whole = source.passages.pop()
+    for match in _MARKERS.finditer(source.text, whole.start, whole.end):
+        source.hide(match.start(), match.end())
+    cuts = [whole.start, whole.end]
+    for match in _LIST_ITEM.finditer(source.text, whole.start, whole.end):
+        source.hide(match.start(), match.end())
+        cuts.append(match.start())
+    for start, end in zip(sorted(cuts), sorted(cuts)[1:]):
+        source.add(Passage(start, end, label, link=whole.link))
 
 
 def _menu(source: Source, node: yaml.Node) -> None:

@@ -1,0 +1,47 @@
+"""The little formatting staff may use in some text fields: paragraphs, bullet and numbered lists, bold,
+emphasis and links. Everything else in the text is shown as written, and never becomes HTML.
+
+markdown-it-py reads the Markdown with raw HTML turned off and only those rules on. nh3 (the Rust
+`ammonia` sanitiser, maintained and fuzzed) then keeps only those tags, and links only to https, http,
+mailto and tel, so nothing a record says can add a script, an image, a style or a link to run code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+_MARKDOWN = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis", "link", "newline"])
+TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br"}
+SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def _keep_link(tag: str, attribute: str, value: str) -> str | None:
+    # nh3 limits schemes but lets relative links through; a record has no pages of its own to link to.
+    if tag == "a" and attribute == "href" and not value.lower().startswith(SCHEMES):
+        return None
+    return value
+
+
+def formatted(text: str) -> Markup:
+    """The text as safe HTML: only the formatting above, every link opening with no access to this page."""
+    return Markup(
+        nh3.clean(
+            _MARKDOWN.render(text),
+            tags=TAGS,
+            attributes={"a": {"href"}},
+            url_schemes={scheme.rstrip(":/") for scheme in SCHEMES},
+            attribute_filter=_keep_link,
+            link_rel="noopener noreferrer",
+        ).strip()
+    )
+
+
+def plain(text: str) -> str:
+    """The words of formatted text with the formatting taken out: for short extracts, feeds and open data."""
+    words = nh3.clean(_MARKDOWN.render(text), tags=set())
+    return " ".join(html.unescape(re.sub(r"\s+", " ", words)).split())

@@ -1,0 +1,172 @@
+"""Find what looks like a private person's email address or phone number in record text.
+
+The site, its feeds and its open data are public, so a person's own details must not slip into them
+from a free-text field. The rule is simple, so staff can predict it:
+
+- An email address is a person's own when it is at a personal email service (such as gmail.com),
+  or when the part before @ is shaped like a name (jane.smith, j.smith, jane_smith) and has no word
+  for a team or a purpose in it (engage, info, consultation...). A one-word mailbox at an
+  organisation (engage@, vaccines@, haveyoursay@) is the organisation's.
+- A phone number is a person's own unless it is free or non-geographic (0800, 0808, 0500, 03..,
+  0845, 0870), as organisations use: mobiles and landlines are treated as a person's own, because
+  nothing in the number tells a switchboard from a home.
+
+The record's contact fields are meant for contact details, so they are not checked.
+`redact` is for anything that copies free text elsewhere, such as feeds and open data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterator, TypeVar
+
+from pydantic import BaseModel
+
+from .loading import LoadedRecord, dotted
+from .model import AccessibleFormat, Contact, Email, Event, Paper, Phone, TakePart
+from .problems import Problem
+
+PLACEHOLDER = "[removed]"
+T = TypeVar("T")
+
+_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# A UK number (0..., +44..., +44 (0)...) or an international one (+...), with spaces, dots, dashes or brackets.
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w)")
+
+_PERSONAL_EMAIL_SERVICES = {
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "live.com", "live.co.uk",
+    "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "aol.com", "btinternet.com",
+    "sky.com", "virginmedia.com", "talktalk.net", "protonmail.com", "proton.me",
+}
+_TEAM_WORDS = {
+    "admin", "appointments", "bookings", "build", "comms", "communications", "complaints", "consult",
+    "consultation", "contact", "engage", "engagement", "enquiries", "enquiry", "events", "feedback", "haveyoursay",
+    "hello", "help", "helpdesk", "info", "information", "involve", "involvement", "media", "office", "pals",
+    "press", "programme", "project", "reception", "review", "service", "services", "support", "survey", "team",
+    "yoursay",
+}
+_NAME_SHAPED = re.compile(r"^[a-z]+(?:[._-][a-z]+){1,2}\d*$")
+_ORGANISATION_NUMBER = re.compile(r"^0(?:80[08]|500|3\d\d|845|870)")
+
+# Fields meant to hold contact details.
+CONTACT_FIELDS: set[tuple[type[BaseModel], str]] = {
+    (Contact, "email"), (Contact, "phone"), (Phone, "number"), (Email, "address"), (Contact, "address"), (Contact, "textphone"), (Paper, "description"), (Paper, "freepost"),
+    (Phone, "description"), (Email, "description"), (Event, "address"), (Event, "booking"),
+    (AccessibleFormat, "how_to_ask"), (TakePart, "other"),
+}
+
+
+@dataclass(frozen=True)
+class PersonalDetail:
+    kind: str  # "email" or "phone"
+    start: int
+    end: int
+    text: str
+
+    @property
+    def hint(self) -> str:
+        """Enough for staff to find it, without repeating it in logs that may be public."""
+        if self.kind == "email":
+            return f"an email address starting {self.text[:2]}… at {self.text.split('@')[1]}"
+        return f"a phone number ending {_digits(self.text)[-3:]}"
+
+
+def find_personal_data(text: str) -> list[PersonalDetail]:
+    """What looks like a private person's email address or phone number in `text`, in order."""
+    found = [PersonalDetail("email", m.start(), m.end(), m[0]) for m in _EMAIL.finditer(text) if _personal_email(m[0])]
+    taken = [(f.start, f.end) for f in found]
+    for match in _PHONE.finditer(text):
+        inside_email = any(start <= match.start() < end for start, end in taken)
+        if not inside_email and _personal_phone(match[0]):
+            found.append(PersonalDetail("phone", match.start(), match.end(), match[0]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def redact(text: str) -> str:
+    """`text` with each private-looking email address and phone number replaced by "[removed]"."""
+    for detail in reversed(find_personal_data(text)):
+        text = text[: detail.start] + PLACEHOLDER + text[detail.end :]
+    return text
+
+
+def _personal_email(address: str) -> bool:
+    local, domain = address.lower().rsplit("@", 1)
+    if domain in _PERSONAL_EMAIL_SERVICES:
+        return True
+    words = set(re.split(r"[._+-]|\d+", local))
+    return bool(_NAME_SHAPED.match(local)) and not words & _TEAM_WORDS
+
+
+def _personal_phone(number: str) -> bool:
+    digits = _digits(number)
+    if number.startswith("+"):
+        if not digits.startswith("44"):
+            return 8 <= len(digits) <= 15  # another country's number: no rule tells whose it is
+        digits = "0" + digits[2:].removeprefix("0")  # +44 (0)7700 ... is 07700 ...
+    if not 10 <= len(digits) <= 11 or not digits.startswith("0"):
+        return False  # not a UK phone number: a count, a reference or a date
+    return not _ORGANISATION_NUMBER.match(digits)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def personal_data_warnings(record: LoadedRecord) -> list[Problem]:
+    """A warning for each free-text field that has a private-looking email address or phone number."""
+    if not _may_hold_personal_data(record):
+        return []
+    warnings = []
+    for location, text in _free_text(record.engagement, ()):
+        for detail in find_personal_data(text):
+            field = dotted(location)
+            warnings.append(Problem(record.path, record.document.line_of(location), field,
+                                    f"this has what looks like a person's own details: {detail.hint}. The site is "
+                                    "public, so use the team's contact details instead, in the contact fields.",
+                                    warning=True))
+    return warnings
+
+
+def _free_text(value: object, location: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _free_text(item, location + (index,))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if (type(value), name) not in CONTACT_FIELDS:
+                yield from _free_text(getattr(value, name), location + (name,))
+
+
+def without_personal_data(value: T) -> T:
+    """A copy of a record, or part of one, with private-looking details removed from its free-text fields.
+
+    For anything that copies a record elsewhere, such as feeds and open data. Contact fields are kept.
+    """
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [without_personal_data(item) for item in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={
+            name: without_personal_data(getattr(value, name))
+            for name in type(value).model_fields
+            if (type(value), name) not in CONTACT_FIELDS
+        })
+    return value
+
+
+def public_record(record: LoadedRecord):
+    """The record's engagement, safe to copy: unchanged when nothing in its file looks personal."""
+    return without_personal_data(record.engagement) if _may_hold_personal_data(record) else record.engagement
+
+
+def _may_hold_personal_data(record: LoadedRecord) -> bool:
+    # One look at the whole file first: most records hold nothing personal, and checking each field
+    # of 10,000 records one by one took seconds.
+    return not record.document.text or bool(find_personal_data(record.document.text))
