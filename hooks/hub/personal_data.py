@@ -75,13 +75,28 @@ class PersonalDetail:
 
 def find_personal_data(text: str) -> list[PersonalDetail]:
     """What looks like a private person's email address or phone number in `text`, in order."""
-    found = [PersonalDetail("email", m.start(), m.end(), m[0]) for m in _EMAIL.finditer(text) if _personal_email(m[0])]
+    found = [PersonalDetail("email", m.start(), m.end(), m[0]) for m in _emails(text) if _personal_email(m[0])]
     taken = [(f.start, f.end) for f in found]
     for match in _PHONE.finditer(text):
         inside_email = any(start <= match.start() < end for start, end in taken)
         if not inside_email and _personal_phone(match[0]):
             found.append(PersonalDetail("phone", match.start(), match.end(), match[0]))
     return sorted(found, key=lambda f: f.start)
+
+
+def _emails(text: str) -> Iterator[re.Match]:
+    """The email addresses in `text`: found from each @, which is quicker than trying the pattern everywhere."""
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+            start -= 1
+        while start < at and not text[start].isalnum():
+            start += 1
+        match = _EMAIL.match(text, start)
+        if match and match.end() > at:
+            yield match
+        at = text.find("@", max(at + 1, match.end() if match else 0))
 
 
 def redact(text: str) -> str:
