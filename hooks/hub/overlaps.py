@@ -68,8 +68,9 @@ def overlap_warnings(
             continue
         overlapping = index.overlapping(record)
         # The nearest in time first; a few are enough to act on, and a long list would hide other warnings.
-        overlapping.sort(key=lambda pair: (max(_gap_days(record.engagement, pair[0].engagement), 0), str(pair[0].path)))
-        found += [_warning(record, other, shared) for other, shared in overlapping[:MOST_NAMED]]
+        overlapping.sort(key=lambda other: (max(_gap_days(record.engagement, other.engagement), 0), str(other.path)))
+        for other in overlapping[:MOST_NAMED]:
+            found.append(_warning(record, other, asks_same_people(record.engagement, other.engagement, weeks)))
         if len(overlapping) > MOST_NAMED:
             found.append(_more(record, len(overlapping) - MOST_NAMED))
     return found
@@ -115,7 +116,7 @@ class _TopicIndex:
             self.opens[topic] = [k.record.engagement.opens for k in same]
             self.longest[topic] = max(k.record.engagement.closes - k.record.engagement.opens for k in same)
 
-    def overlapping(self, record: LoadedRecord) -> list[tuple[LoadedRecord, Shared]]:
+    def overlapping(self, record: LoadedRecord) -> list[LoadedRecord]:
         e, near = record.engagement, dt.timedelta(weeks=self.weeks)
         mine = _Keys.of(record)
         found: dict[str, LoadedRecord] = {}
@@ -129,8 +130,7 @@ class _TopicIndex:
             for other in self.by_topic[topic][first:last]:
                 if other.closes >= closed_by and other.record is not record and mine.same_people(other):
                     found[str(other.record.path)] = other.record
-        pairs = [(other, asks_same_people(e, other.engagement, self.weeks)) for other in found.values()]
-        return sorted(pairs, key=lambda pair: str(pair[0].path))
+        return list(found.values())
 
 
 def _gap_days(a: Engagement, b: Engagement) -> int:

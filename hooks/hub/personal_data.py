@@ -33,7 +33,9 @@ T = TypeVar("T")
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # A UK number (0..., +44..., +44 (0)...) or an international one (+...), with spaces, dots, dashes or brackets.
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w)")
+# Not preceded by a letter, digit, _ or +: checked in _phones, because a look-behind here made the
+# search four times slower over a whole record.
+_PHONE = re.compile(r"(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w)")
 
 _PERSONAL_EMAIL_SERVICES = {
     "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "live.com", "live.co.uk",
@@ -77,7 +79,7 @@ def find_personal_data(text: str) -> list[PersonalDetail]:
     """What looks like a private person's email address or phone number in `text`, in order."""
     found = [PersonalDetail("email", m.start(), m.end(), m[0]) for m in _emails(text) if _personal_email(m[0])]
     taken = [(f.start, f.end) for f in found]
-    for match in _PHONE.finditer(text):
+    for match in _phones(text):
         inside_email = any(start <= match.start() < end for start, end in taken)
         if not inside_email and _personal_phone(match[0]):
             found.append(PersonalDetail("phone", match.start(), match.end(), match[0]))
@@ -97,6 +99,17 @@ def _emails(text: str) -> Iterator[re.Match]:
         if match and match.end() > at:
             yield match
         at = text.find("@", max(at + 1, match.end() if match else 0))
+
+
+def _phones(text: str) -> Iterator[re.Match]:
+    position = 0
+    while match := _PHONE.search(text, position):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "_+":
+            position = match.start() + 1
+            continue
+        yield match
+        position = match.end()
 
 
 def redact(text: str) -> str:
