@@ -47,11 +47,6 @@ class GeneratedPage:
             meta["search"] = {"exclude": True}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
 
-    @property
-    def markdown(self) -> str:
-        """The whole page as Markdown (the body is HTML, which Markdown passes through as it is)."""
-        return f"{self.front_matter}\n{self.body}\n"
-
 
 @dataclass(frozen=True)
 class GeneratedFile:
