@@ -113,6 +113,7 @@ CASES = [
     Case("YAML tag", {"walk-in.yaml": replace("type: survey", "type: !!python/name:os.system survey")}, 11, "", "Records do not allow tags"),
     Case("file too big", {"walk-in.yaml": GOOD + "# " + "x" * 1_100_000 + "\n"}, 1, "", "too big for a record"),
     Case("control character", {"walk-in.yaml": replace("lead: NHS", "lead: \x07NHS")}, 3, "", "hidden control character"),
+    Case("a number for a date", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 0")}, 17, "opens", "should be a date written as YYYY-MM-DD, such as"),
     Case("a day that does not exist", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 2026-02-30")}, 17, "opens", "should be a date written as YYYY-MM-DD"),
     Case("list as a field name", {"walk-in.yaml": replace("level: place", "? [level]\n: place")}, 4, "", "a field's name here is not a word"),
     Case("unknown deciding body", {"walk-in.yaml": replace("  when: Spring 2027", "  when: Spring 2027\n  body: icb-bored"), "map/bodies.yaml": BODIES}, 30, "decision.body", "there is no body called 'icb-bored'"),

@@ -5,13 +5,12 @@ Two files in the map folder (`map/` by default): bodies.yaml and decisions.yaml.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .model import Record, Text, WebAddress
+from .model import Day, Record, Text, WebAddress
 
 # The id of a body or a decision, used in links and references: small letters, numbers and dashes.
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -46,7 +45,7 @@ class BodyKind(str, Enum):
 class PublicMeetings(Record):
     how_often: Text = Field(description="how often it meets in public, such as Every two months")
     where: Text = Field(description="where, or how to watch online")
-    next_meeting: dt.date | None = Field(None, description="the date of the next meeting in public")
+    next_meeting: Day | None = Field(None, description="the date of the next meeting in public")
     questions: Text = Field(description="how a member of the public can ask a question")
 
 
@@ -67,7 +66,7 @@ class Body(Record):
 
 class Decision(Record):
     id: Id = Field(description="a short name for links, such as marsh-lane-beds-2026")
-    date: dt.date = Field(description="the day of the decision, written as YYYY-MM-DD")
+    date: Day = Field(description="the day of the decision, written as YYYY-MM-DD")
     body: Id = Field(description="the id of the body that decided")
     what: Text = Field(description="what was decided, in plain words")
     minutes: WebAddress = Field(description="the web address of the minutes or record of the decision")

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -81,6 +82,15 @@ def _clock_time(value: str) -> str:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
+def _not_a_number(value: object) -> object:
+    # pydantic reads a number as seconds since 1970, so "opens: 0" would quietly be 1 January 1970.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "should be a date written as YYYY-MM-DD, such as 2026-12-31")
+    return value
+
+
+# A day, written as YYYY-MM-DD. A number is refused, not read as a time stamp.
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_web_address)]
 EmailAddress = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_phone)]
@@ -235,7 +245,7 @@ class Email(Record):
 
 class Event(Record):
     name: Text = Field(description="what the event is, such as Drop-in session")
-    date: dt.date = Field(description="the day, written as YYYY-MM-DD, such as 2026-12-03")
+    date: Day = Field(description="the day, written as YYYY-MM-DD, such as 2026-12-03")
     starts: ClockTime = Field(description='the start time in quotes, such as "10:00"')
     ends: ClockTime = Field(description='the end time in quotes, such as "12:00"')
     venue: Text = Field(description="the name of the place")
@@ -340,7 +350,7 @@ class Decision(Record):
     who: Text = Field(description="the board or group that will decide")
     body: Text | None = Field(None, description="the id of that body in the decisions map, such as icb-board")
     when: Text = Field(description="roughly when, such as Spring 2027")
-    date: dt.date | None = Field(None, description="the meeting date, if it is known")
+    date: Day | None = Field(None, description="the meeting date, if it is known")
     how: Text | None = Field(None, description="how the decision is made, such as at a board meeting in public")
 
 
@@ -369,7 +379,7 @@ class Theme(Record):
 
 
 class DecisionTaken(Record):
-    date: dt.date = Field(description="the day the decision was made")
+    date: Day = Field(description="the day the decision was made")
     what: Text = Field(description="what was decided")
     by: Text = Field(description="who decided")
     link: WebAddress = Field(description="where the decision is recorded, such as the board minutes")
@@ -378,7 +388,7 @@ class DecisionTaken(Record):
 class Outcome(Record):
     """What happened because people took part: steps 8 and 9 of the staff guide."""
 
-    published: dt.date = Field(description="the day this outcome was published")
+    published: Day = Field(description="the day this outcome was published")
     summary: FormattedText = Field(description="what happened, in two or three sentences" + AllowsFormatting.note)
     took_part: Participation = Field(description="how many people took part")
     who_took_part: Text | None = Field(None, description="who took part, where this is known")
@@ -417,8 +427,8 @@ class Engagement(Record):
     cannot_influence: list[Limit] = Field(
         default_factory=list, description="what people's views cannot change, and why"
     )
-    opens: dt.date = Field(description="the first day, written as YYYY-MM-DD")
-    closes: dt.date = Field(description="the last day, written as YYYY-MM-DD")
+    opens: Day = Field(description="the first day, written as YYYY-MM-DD")
+    closes: Day = Field(description="the last day, written as YYYY-MM-DD")
     take_part: TakePart = Field(description="the ways to take part: at least one, and more than one is better")
     accessible_formats: list[AccessibleFormat] = Field(
         default_factory=list, description="other formats and languages, such as Easy Read or large print"
@@ -426,7 +436,7 @@ class Engagement(Record):
     contact: Contact = Field(description="who to ask about this engagement")
     decision: Decision = Field(description="who will decide, using what people said, and roughly when")
     documents: list[Document] = Field(default_factory=list, description="documents to read, with their web addresses")
-    outcome_due: dt.date | None = Field(
+    outcome_due: Day | None = Field(
         None, description="the day by which we promise to publish the outcome, if not the usual time"
     )
     outcome: Outcome | None = Field(
