@@ -139,3 +139,17 @@ def test_the_validator_shows_the_warning_and_still_passes(tmp_path):
 def test_no_demo_record_has_a_persons_details(tmp_path):
     result = validate(ROOT)
     assert "person's own details" not in result.output
+
+
+def test_the_map_is_checked_too(tmp_path):
+    hub = copy_hub(tmp_path)
+    bodies = hub / "map" / "bodies.yaml"
+    text = bodies.read_text()
+    asked = "      questions: Send your question by email at least five working days before the meeting."
+    assert asked in text
+    bodies.write_text(text.replace(asked, asked[:-1] + ", or email jane.smith@nhs.net."))
+    line = bodies.read_text().splitlines().index(asked[:-1] + ", or email jane.smith@nhs.net.") + 1
+    checked = validate(hub)
+    assert checked.code == 0
+    assert f"map/bodies.yaml:{line}: bodies[1].meets_in_public.questions: warning: this has what looks like a person's own details" in checked.output
+    assert "jane.smith" not in checked.output

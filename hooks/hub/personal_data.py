@@ -20,13 +20,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterator, TypeVar
+from typing import TYPE_CHECKING, Iterator, TypeVar
 
 from pydantic import BaseModel
 
 from .loading import LoadedRecord, dotted
 from .model import AccessibleFormat, Contact, Email, Event, Paper, Phone, TakePart
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .map_loading import AreaMap
+    from .yaml_source import Document
 
 PLACEHOLDER = "[removed]"
 T = TypeVar("T")
@@ -146,15 +152,27 @@ def personal_data_warnings(record: LoadedRecord) -> list[Problem]:
     """A warning for each free-text field that has a private-looking email address or phone number."""
     if not _may_hold_personal_data(record):
         return []
+    return _warnings(record.engagement, (), record.path, record.document)
+
+
+def map_personal_data_warnings(area: AreaMap) -> list[Problem]:
+    """The same for the decisions map, which is public too: each body and decision."""
     warnings = []
-    for location, text in _free_text(record.engagement, ()):
-        for detail in find_personal_data(text):
-            field = dotted(location)
-            warnings.append(Problem(record.path, record.document.line_of(location), field,
-                                    f"this has what looks like a person's own details: {detail.hint}. The site is "
-                                    "public, so use the team's contact details instead, in the contact fields.",
-                                    warning=True))
+    for located in [*area.bodies, *area.decisions]:
+        if find_personal_data(located.document.text):
+            warnings += _warnings(located.item, located.location, located.path, located.document)
     return warnings
+
+
+def _warnings(item: BaseModel, location: tuple, path: Path, document: Document) -> list[Problem]:
+    return [
+        Problem(path, document.line_of(where), dotted(where),
+                f"this has what looks like a person's own details: {detail.hint}. The site is "
+                "public, so use the team's contact details instead, in the contact fields.",
+                warning=True)
+        for where, text in _free_text(item, location)
+        for detail in find_personal_data(text)
+    ]
 
 
 def _free_text(value: object, location: tuple) -> Iterator[tuple[tuple, str]]:

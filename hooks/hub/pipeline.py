@@ -13,13 +13,14 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .cautions import cautions
 from .checks import dated_problems
-from .loading import LoadedRecord, LoadResult, load_files, load_folder
-from .map_loading import load_map, reference_problems
-from .pages import build_pages
-from .problems import Problem, RecordsInvalid
 from .feeds import feed_files
 from .ical import calendar_file
+from .loading import LoadedRecord, LoadResult, load_files, load_folder
+from .map_loading import load_map, reference_problems
 from .open_data import open_data_files
+from .pages import build_pages
+from .personal_data import map_personal_data_warnings
+from .problems import Problem, RecordsInvalid
 from .render import GeneratedFile, GeneratedPage
 from .settings import Settings
 
@@ -37,7 +38,9 @@ def check_records(root: Path, settings: Settings, today: dt.date) -> LoadResult:
     result = load_folder(root / settings.records, display_root=root)
     result.area, map_problems = load_map(root / settings.map, display_root=root)
     result.problems += map_problems + reference_problems(result.area, result.records)
-    return _checked(result, settings, today)
+    checked = _checked(result, settings, today)
+    checked.warnings = sorted(checked.warnings + map_personal_data_warnings(result.area))
+    return checked
 
 
 def check_files(paths: list[Path], settings: Settings, today: dt.date, root: Path | None = None) -> LoadResult:
