@@ -381,3 +381,8 @@ def test_a_passage_can_be_allowed_on_purpose_with_a_reason(tmp_path):
 def test_every_allowed_exception_in_the_hub_says_why():
     for allowed in load_language().allowed:
         assert allowed.allowance.why.strip()
+
+
+def test_a_file_too_big_for_a_record_is_refused_without_being_read(tmp_path):
+    (found,) = findings(tmp_path, "huge.yaml", "title: " + "word " * 250_000 + "\n")
+    assert found.rule == "unreadable" and "bigger than 1 MB" in found.message

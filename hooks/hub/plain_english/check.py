@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..glossary import GLOSSARY_FILE
-from ..loading import record_files
+from ..loading import MAX_FILE_BYTES, record_files
 from ..map_loading import BODIES_FILE, DECISIONS_FILE
 from ..settings import Settings
 from .hub_words import python_source, template_source
@@ -55,6 +55,12 @@ def own_words() -> list[Path]:
 
 
 def read_source(path: Path, shown: str) -> Source:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        # The same limit as validation: a file this big is a mistake, and reading it could take minutes.
+        source = Source(shown, "", "record")
+        source.unreadable = (1, f"this file is bigger than {MAX_FILE_BYTES // 1_000_000} MB, so it was not checked. "
+                             "Check that it is the right file")
+        return source
     try:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
