@@ -12,6 +12,7 @@ from .loading import LoadedRecord
 from .map_loading import AreaMap
 from .map_view import MapView
 from .model import Engagement
+from .personal_data import public_record
 from .related import what_we_know
 from .scorecard import Result, Verdict, outcome_due, score
 from .settings import Settings
@@ -28,6 +29,14 @@ class Entry:
     @property
     def engagement(self) -> Engagement:
         return self.record.engagement
+
+    @cached_property
+    def public(self) -> Engagement:
+        """The engagement as feeds and open data copy it: without what looks like a person's own details.
+
+        Worked out once: the feeds, the calendar and the open data each need it.
+        """
+        return public_record(self.record)
 
     @property
     def slug(self) -> str:

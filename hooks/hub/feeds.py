@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from .catalogue import Catalogue, Entry
 from .formatting import plain
-from .personal_data import public_record
 from .render import ENVIRONMENT, GeneratedFile
 from .urls import relative
 
@@ -37,12 +36,12 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
     # Feeds copy record text elsewhere: without formatting marks, and without anyone's own details.
     engagements = [
         _item(catalogue, e, "engagement", min(e.engagement.opens, today), e.engagement.title,
-              public_record(e.record).summary, ENGAGEMENTS, site_url)
+              e.public.summary, ENGAGEMENTS, site_url)
         for e in newest
     ]
     outcomes = [
         _item(catalogue, e, "outcome", e.engagement.outcome.published, f"You said, we did: {e.engagement.title}",
-              plain(public_record(e.record).outcome.summary), OUTCOMES, site_url)
+              plain(e.public.outcome.summary), OUTCOMES, site_url)
         for e in catalogue.outcomes[:size]
     ]
     area = catalogue.settings.area

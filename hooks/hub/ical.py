@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from .catalogue import Catalogue, Entry
-from .personal_data import public_record
 from .render import GeneratedFile
 
 PATH = "feeds/events.ics"
@@ -29,7 +28,7 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
     stamp = dt.datetime.combine(catalogue.today, dt.time(0), _UTC)
     for entry in [*catalogue.open_now, *catalogue.coming_up]:
         # The calendar copies record text elsewhere: without anyone's own details.
-        for number, event in enumerate(public_record(entry.record).take_part.events):
+        for number, event in enumerate(entry.public.take_part.events):
             if event.date >= catalogue.today:
                 calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
         calendar.add_component(_closing_day(entry, stamp, site_url))
@@ -37,7 +36,7 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
 
 
 def _event(entry: Entry, number: int, event, zone: ZoneInfo, stamp: dt.datetime, site_url: str | None) -> Event:
-    e = public_record(entry.record)
+    e = entry.public
     item = _component(f"{entry.slug}-event-{number + 1}", f"{event.name}: {e.title}", stamp, entry, site_url)
     item.add("dtstart", _at(event.date, event.starts, zone))
     item.add("dtend", _at(event.date, event.ends, zone))
@@ -48,7 +47,7 @@ def _event(entry: Entry, number: int, event, zone: ZoneInfo, stamp: dt.datetime,
 
 
 def _closing_day(entry: Entry, stamp: dt.datetime, site_url: str | None) -> Event:
-    e = public_record(entry.record)
+    e = entry.public
     item = _component(f"{entry.slug}-closes", f"Last day to have your say: {e.title}", stamp, entry, site_url)
     item.add("dtstart", e.closes)
     item.add("dtend", e.closes + dt.timedelta(days=1))

@@ -13,7 +13,6 @@ import io
 import json
 
 from .catalogue import Catalogue, Entry
-from .personal_data import public_record
 from .render import GeneratedFile
 from .schema import engagement_schema
 
@@ -55,7 +54,7 @@ def as_data(entry: Entry) -> dict:
         "id": entry.slug,
         "page": entry.url,
         "status": entry.timing.status.value,
-        **public_record(entry.record).model_dump(mode="json"),
+        **entry.public.model_dump(mode="json"),
     }
 
 
