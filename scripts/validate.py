@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from hub import clock, github
-from hub.pipeline import check_files, check_records
+from hub.checking import available_processes, check_files, check_records
 from hub.problems import Problem, RecordsInvalid
 from hub.wording import count as count_of
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
@@ -36,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     if args.files:
-        result = check_files(args.files, settings, today, root)
+        result = check_files(args.files, settings, today, root, processes=available_processes())
     else:
-        result = check_records(root, settings, today)
+        result = check_records(root, settings, today, processes=available_processes())
     for warning in result.warnings:
         print(warning)
     _annotate(result.problems + result.warnings)
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         github.add_to_summary(f"**Records:** {count_of(len(result.problems), 'problem')} to fix. "
                               "Each one is shown on its line in the pull request.")
         return 1
-    count = len(result.records)
+    count = len(result.summaries)
     fine = "The record is fine" if count == 1 else f"All {count} records are fine"
     advice = f", with {count_of(len(result.warnings), 'warning')} to look at" if result.warnings else ""
     print(f"{fine}{advice}.")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import DEMO_TODAY, ROOT
 from hub.loading import MAX_FILE_BYTES, load_files
-from hub.pipeline import check_files
+from hub.checking import check_files
 from hub.settings import settings_from_mkdocs_yml
 from records import minimal_record
 from test_broken_records import GOOD
@@ -145,9 +145,9 @@ def assert_accepted_or_explained(folder: Path, content: str | bytes) -> None:
     assert _fingerprint(folder) == before, "checking a record must never change a file"
     lines = max(1, content.count("\n" if isinstance(content, str) else b"\n") + 1)
     if result.problems:
-        assert not result.records
+        assert not result.summaries
     else:
-        assert len(result.records) == 1
+        assert len(result.summaries) == 1
     for problem in result.problems + result.warnings:
         assert problem.path == path
         assert 1 <= problem.line <= lines, problem
@@ -208,7 +208,7 @@ def test_a_hostile_file_is_refused_quickly_with_a_message(folder, name):
     took = time.perf_counter() - started
     path.unlink()
     assert took < 5
-    assert not result.records
+    assert not result.summaries
     assert [(p.line, p.field) for p in result.problems] == [(line, "")]
     assert says in result.problems[0].message
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_TODAY, ROOT, copy_hub, validate
-from hub.pipeline import check_files
+from hub.checking import check_files
 from hub.personal_data import find_personal_data, redact
 from hub.settings import settings_from_mkdocs_yml
 from test_broken_records import GOOD, OUTCOME, replace

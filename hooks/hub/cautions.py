@@ -1,18 +1,16 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
 The Gunning principles (case law on fair consultation), late outcomes (charter principle 7),
-"tell us once": another engagement asking the same people about the same thing (overlaps.py), and
-what looks like a private person's email address or phone number in a free-text field.
+and what looks like a private person's email address or phone number in a free-text field.
+"Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from .loading import LoadedRecord
 from .model import EngagementType
-from .overlaps import overlap_warnings
 from .personal_data import personal_data_warnings
 from .problems import Problem
 from .scorecard import days_open, outcome_due
@@ -20,17 +18,9 @@ from .settings import Settings
 from .wording import count, short_date, weeks_late
 
 
-def cautions(
-    records: list[LoadedRecord], today: dt.date, settings: Settings, others: Iterable[LoadedRecord] = ()
-) -> list[Problem]:
-    """Warnings for `records`; `others` are the rest of the hub's records, to find overlaps with."""
-    found: list[Problem] = []
-    for record in records:
-        found += _gunning(record, settings)
-        found += _late_outcome(record, today, settings)
-        found += personal_data_warnings(record)
-    found += overlap_warnings(records, today, settings.tell_us_once_weeks, others)
-    return sorted(found)
+def cautions(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
+    """The warnings about one record; checking.py adds those that compare records (overlaps.py)."""
+    return _gunning(record, settings) + _late_outcome(record, today, settings) + personal_data_warnings(record)
 
 
 def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import os
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .messages import explain
-from .model import SLUG, Engagement
+from .model import SLUG, Engagement, Level
 from .problems import Problem
 from .yaml_source import Document, Location, YamlProblem, read
 
@@ -20,9 +22,6 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 # The longest demo record is 5 KB. A file this big is a mistake, and is refused before it is read.
 MAX_FILE_BYTES = 1_000_000
 M = TypeVar("M", bound=BaseModel)
-
-if typing.TYPE_CHECKING:
-    from .map_loading import AreaMap
 
 
 @dataclass(frozen=True)
@@ -38,40 +37,66 @@ class LoadedRecord:
     def line_of(self, dotted_field: str) -> int:
         return self.document.line_of(tuple(dotted_field.split(".")))
 
+    @property
+    def summary(self) -> Summary:
+        e = self.engagement
+        return Summary(
+            self.slug, self.path, self.source, e.title, e.level, tuple(e.topics), tuple(e.places), tuple(e.who_for),
+            e.opens, e.closes, e.decision.body, replace(self.document, data=None),
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the checks across records need from one record.
+
+    It is small, so records can be checked in other processes and only their summaries sent back:
+    sending a whole record took as long as checking it.
+    """
+
+    slug: str
+    path: Path
+    source: Path
+    title: str
+    level: Level
+    topics: tuple[str, ...]
+    places: tuple[str, ...]
+    who_for: tuple[str, ...]
+    opens: dt.date
+    closes: dt.date
+    decision_body: str | None
+    document: Document  # without its data: the text is enough to find lines for messages
+
+    def line_of(self, dotted_field: str) -> int:
+        return self.document.line_of(tuple(dotted_field.split(".")))
+
 
 @dataclass
 class LoadResult:
     records: list[LoadedRecord]
     problems: list[Problem]
-    warnings: list[Problem] = field(default_factory=list)
-    area: "AreaMap | None" = None
 
 
 def record_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
-
-
-def load_folder(folder: Path, display_root: Path | None = None) -> LoadResult:
-    """Load every record in `folder`; paths in problems are shown relative to `display_root`."""
-    if not folder.is_dir():
-        shown = _shown(folder, display_root)
-        return LoadResult([], [Problem(shown, 1, "", "this folder of engagement records does not exist.")])
-    return load_files(record_files(folder), display_root)
+    # os.scandir knows which entries are files without asking the disk again, and names sort faster than
+    # paths: at 10,000 records this took 0.4 s with Path.iterdir and sorted paths.
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.name.lower().endswith(RECORD_SUFFIXES) and e.is_file())
+    return [folder / name for name in names]
 
 
 def load_files(paths: list[Path], display_root: Path | None = None) -> LoadResult:
-    """Load these record files, and find two that would have the same address."""
+    """Load these record files; messages show each file's path from `display_root`."""
     result = LoadResult([], [])
+    # Records share a folder: working out how to show it once, not for each file, saves time at thousands.
+    shown_folders: dict[Path, Path] = {}
     for path in paths:
-        shown = _shown(path, display_root)
-        if not path.is_file():
-            result.problems.append(Problem(shown, 1, "", "there is no such file."))
-            continue
-        record, found = load_file(path, shown)
+        if path.parent not in shown_folders:
+            shown_folders[path.parent] = shown(path.parent, display_root)
+        record, found = load_file(path, shown_folders[path.parent] / path.name)
         result.problems.extend(found)
         if record is not None:
             result.records.append(record)
-    result.problems.extend(_same_address(result.records))
     return result
 
 
@@ -93,12 +118,16 @@ def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Proble
 
 def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
     """A YAML file's fields with their lines, or the problems that stop it being read."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, "", f"this file is {size / 1_000_000:.1f} MB, too big for a record: the most is "
-                              f"{MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. Put long documents "
-                              "on a web page, and link to them.")]
-    raw = path.read_bytes()
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [Problem(shown, 1, "", f"this file is {size / 1_000_000:.1f} MB, too big for a record: "
+                                      f"the most is {MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. "
+                                      "Put long documents on a web page, and link to them.")]
+            raw = file.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None, [Problem(shown, 1, "", "there is no such file.")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -199,27 +228,6 @@ def dotted(location: Location) -> str:
     return text
 
 
-def _same_address(records: list[LoadedRecord]) -> list[Problem]:
-    by_slug: dict[str, list[LoadedRecord]] = {}
-    for record in records:
-        by_slug.setdefault(record.slug, []).append(record)
-    problems = []
-    for slug, same in by_slug.items():
-        if len(same) > 1:
-            names = " and ".join(r.path.name for r in same)
-            for record in same:
-                problems.append(
-                    Problem(
-                        record.path,
-                        1,
-                        "",
-                        f"{names} would both be shown at the address /engagements/{slug}/. "
-                        "Rename one of the files.",
-                    )
-                )
-    return problems
-
-
 def _bad_name(slug: str, suffix: str) -> str:
     suggestion = "-".join("".join(c if c.isalnum() else " " for c in slug.lower()).split()) or "your-title"
     return (
@@ -228,7 +236,8 @@ def _bad_name(slug: str, suffix: str) -> str:
     )
 
 
-def _shown(path: Path, root: Path | None) -> Path:
+def shown(path: Path, root: Path | None) -> Path:
+    """`path` as messages show it: from `root` when it is inside it."""
     if root is None:
         return path
     try:

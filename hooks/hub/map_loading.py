@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .loading import LoadedRecord, dotted, read_yaml, validate_as
+from .loading import Summary, dotted, read_yaml, validate_as
 from .map_model import Body, BodiesFile, Decision, DecisionsFile
 from .problems import Problem
 from .yaml_source import Document
@@ -59,7 +59,7 @@ def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, l
     return area, problems
 
 
-def reference_problems(area: AreaMap, records: list[LoadedRecord]) -> list[Problem]:
+def reference_problems(area: AreaMap, records: list[Summary]) -> list[Problem]:
     """Every name that points at something must point at something that exists."""
     problems = _duplicates(area.bodies, "body") + _duplicates(area.decisions, "decision")
     body_ids = {b.item.id for b in area.bodies}
@@ -74,7 +74,7 @@ def reference_problems(area: AreaMap, records: list[LoadedRecord]) -> list[Probl
             problems += _missing(decision, f"informed_by.{index}", slug, slugs, "engagement")
     if area.bodies:
         for record in records:
-            wanted = record.engagement.decision.body
+            wanted = record.decision_body
             if wanted is not None and wanted not in body_ids:
                 problems.append(Problem(record.path, record.line_of("decision.body"), "decision.body", _unknown(wanted, body_ids, "body")))
     return problems

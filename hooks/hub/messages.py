@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
+from .model import PATTERN_MESSAGES
+
 # Each message follows the field name: "closes: is not a date ...".
 _BY_TYPE: dict[str, str] = {
     "missing": "is missing. Add it{hint}.",
@@ -35,6 +37,8 @@ _BY_TYPE: dict[str, str] = {
 def explain(detail: dict[str, Any], field: FieldInfo | None) -> str:
     kind = detail["type"]
     context = dict(detail.get("ctx") or {})
+    if kind == "string_pattern_mismatch" and context.get("pattern") in PATTERN_MESSAGES:
+        return _sentence(PATTERN_MESSAGES[context["pattern"]])
     template = _BY_TYPE.get(kind)
     if template is None:
         # Our own checks (PydanticCustomError) already speak plain English.

@@ -8,19 +8,21 @@ Two engagements overlap when all of these hold:
   before the other opens.
 
 Only engagements that have not closed yet are warned about: a past overlap can no longer be avoided.
-Records are found through an index by topic and opening date, so thousands of records stay quick.
+Records are found through an index by topic, group and opening date, so thousands of records stay quick.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .loading import LoadedRecord
-from .model import Engagement, Level
+from .loading import Summary
+from .model import Level
 from .problems import Problem
 from .wording import and_list, short_date
 
@@ -38,12 +40,13 @@ class Shared:
     who_for: list[str]
 
 
+@functools.lru_cache(maxsize=8192)  # the same topics, places and groups come up in record after record
 def key(text: str) -> str:
     """Names match whatever their case and spacing: "Mental health" is "mental  Health"."""
     return " ".join(text.casefold().split())
 
 
-def asks_same_people(a: Engagement, b: Engagement, weeks: int) -> Shared | None:
+def asks_same_people(a: Summary, b: Summary, weeks: int) -> Shared | None:
     """What `a` and `b` share, if they ask the same people about the same thing at nearly the same time."""
     if _gap_days(a, b) > 7 * weeks:
         return None
@@ -58,19 +61,19 @@ def asks_same_people(a: Engagement, b: Engagement, weeks: int) -> Shared | None:
 
 
 def overlap_warnings(
-    records: list[LoadedRecord], today: dt.date, weeks: int, others: Iterable[LoadedRecord] = ()
+    records: list[Summary], today: dt.date, weeks: int, others: Iterable[Summary] = ()
 ) -> list[Problem]:
     """A warning on each record not closed yet that overlaps another record or one of `others`."""
-    index = _TopicIndex([*records, *others], weeks)
+    index = _Index([*records, *others], weeks)
     found = []
     for record in records:
-        if record.engagement.closes < today:
+        if record.closes < today:
             continue
         overlapping = index.overlapping(record)
         # The nearest in time first; a few are enough to act on, and a long list would hide other warnings.
-        overlapping.sort(key=lambda other: (max(_gap_days(record.engagement, other.engagement), 0), str(other.path)))
+        overlapping.sort(key=lambda other: (max(_gap_days(record, other), 0), str(other.path)))
         for other in overlapping[:MOST_NAMED]:
-            found.append(_warning(record, other, asks_same_people(record.engagement, other.engagement, weeks)))
+            found.append(_warning(record, other, asks_same_people(record, other, weeks)))
         if len(overlapping) > MOST_NAMED:
             found.append(_more(record, len(overlapping) - MOST_NAMED))
     return found
@@ -80,7 +83,7 @@ def overlap_warnings(
 class _Keys:
     """A record's names, matched once, so comparing two records is a few set operations."""
 
-    record: LoadedRecord
+    record: Summary
     topics: frozenset[str]
     places: frozenset[str]
     who_for: frozenset[str]
@@ -88,9 +91,8 @@ class _Keys:
     closes: dt.date
 
     @classmethod
-    def of(cls, record: LoadedRecord) -> _Keys:
-        e = record.engagement
-        return cls(record, _keys(e.topics), _keys(e.places), _keys(e.who_for), e.level is Level.system, e.closes)
+    def of(cls, r: Summary) -> _Keys:
+        return cls(r, _keys(r.topics), _keys(r.places), _keys(r.who_for), r.level is Level.system, r.closes)
 
     def same_people(self, other: _Keys) -> bool:
         return bool(
@@ -99,56 +101,58 @@ class _Keys:
         )
 
 
-class _TopicIndex:
-    """Records by topic, in order of opening, so only those near in time are compared."""
+class _Index:
+    """Records by topic and group of people, in order of opening, so only those near in time are compared.
 
-    def __init__(self, records: list[LoadedRecord], weeks: int):
+    Two records that overlap share a topic and a group, so they meet in at least one of these lists.
+    """
+
+    def __init__(self, records: list[Summary], weeks: int):
         self.weeks = weeks
-        self.by_topic: dict[str, list[_Keys]] = defaultdict(list)
-        for record in records:
-            keys = _Keys.of(record)
-            for topic in keys.topics:
-                self.by_topic[topic].append(keys)
-        self.opens: dict[str, list[dt.date]] = {}
-        self.longest: dict[str, dt.timedelta] = {}
-        for topic, same in self.by_topic.items():
-            same.sort(key=lambda k: (k.record.engagement.opens, str(k.record.path)))
-            self.opens[topic] = [k.record.engagement.opens for k in same]
-            self.longest[topic] = max(k.record.engagement.closes - k.record.engagement.opens for k in same)
+        self.by_pair: dict[tuple[str, str], list[_Keys]] = defaultdict(list)
+        # Sorted once, so each list is in order of opening as it is filled.
+        for keys in sorted(map(_Keys.of, records), key=lambda k: (k.record.opens, str(k.record.path))):
+            for pair in itertools.product(keys.topics, keys.who_for):
+                self.by_pair[pair].append(keys)
+        self.opens: dict[tuple[str, str], list[dt.date]] = {}
+        self.longest: dict[tuple[str, str], dt.timedelta] = {}
+        for pair, same in self.by_pair.items():
+            self.opens[pair] = [k.record.opens for k in same]
+            self.longest[pair] = max(k.record.closes - k.record.opens for k in same)
 
-    def overlapping(self, record: LoadedRecord) -> list[LoadedRecord]:
-        e, near = record.engagement, dt.timedelta(weeks=self.weeks)
+    def overlapping(self, record: Summary) -> list[Summary]:
+        near = dt.timedelta(weeks=self.weeks)
         mine = _Keys.of(record)
-        found: dict[str, LoadedRecord] = {}
-        for topic in mine.topics:
-            opens = self.opens[topic]
+        found: dict[str, Summary] = {}
+        for pair in itertools.product(mine.topics, mine.who_for):
+            opens = self.opens[pair]
             # One that opens before this bound closed too long before this one opens.
-            first = bisect.bisect_left(opens, e.opens - near - self.longest[topic])
-            last = bisect.bisect_right(opens, e.closes + near)
+            first = bisect.bisect_left(opens, record.opens - near - self.longest[pair])
+            last = bisect.bisect_right(opens, record.closes + near)
             # All up to `last` open soon enough after this one closes; keep those that close soon enough before.
-            closed_by = e.opens - near
-            for other in self.by_topic[topic][first:last]:
+            closed_by = record.opens - near
+            for other in self.by_pair[pair][first:last]:
                 if other.closes >= closed_by and other.record is not record and mine.same_people(other):
                     found[str(other.record.path)] = other.record
         return list(found.values())
 
 
-def _gap_days(a: Engagement, b: Engagement) -> int:
+def _gap_days(a: Summary, b: Summary) -> int:
     """Days from the first one closing to the second opening; zero or less when both are open at once."""
     return (max(a.opens, b.opens) - min(a.closes, b.closes)).days
 
 
-def _keys(names: list[str]) -> frozenset[str]:
+def _keys(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key(name) for name in names)
 
 
-def _shared(first: list[str], second: list[str]) -> list[str]:
+def _shared(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
     theirs = {key(name) for name in second}
     return [name for name in first if key(name) in theirs]
 
 
-def _warning(record: LoadedRecord, other: LoadedRecord, shared: Shared) -> Problem:
-    e, o = record.engagement, other.engagement
+def _warning(record: Summary, other: Summary, shared: Shared) -> Problem:
+    e, o = record, other
     where = f"in {and_list(shared.places)}" if shared.places else "in the same area"
     when, topics, groups = _when(e, o), and_list(shared.topics), and_list(shared.who_for)
     # One string a sentence: the plain-English check reads each on its own.
@@ -160,14 +164,14 @@ def _warning(record: LoadedRecord, other: LoadedRecord, shared: Shared) -> Probl
     return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
 
 
-def _more(record: LoadedRecord, more: int) -> Problem:
-    topics = and_list(record.engagement.topics)
+def _more(record: Summary, more: int) -> Problem:
+    topics = and_list(record.topics)
     message = (f"{more} more engagements ask the same people about the same thing at about the same time. "
                f"Look for {topics} on the hub to find them.")
     return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
 
 
-def _when(e: Engagement, o: Engagement) -> str:
+def _when(e: Summary, o: Summary) -> str:
     if _gap_days(e, o) <= 0:
         return f"while both are open (it runs from {short_date(o.opens)} to {short_date(o.closes)})"
     if o.closes < e.opens:

@@ -117,13 +117,17 @@ _NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0)
 # and characters YAML does not allow. A file that might hold any of them goes to PyYAML, which refuses
 # each with a message. These are plain substring tests: a regular expression over every file was slower.
 _NOT_YAML_CHARACTER = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The characters YAML allows in plain ASCII text. Deleting them leaves any that are not allowed: ten
+# times quicker than a regular expression over each file.
+_ASCII_YAML_CHARACTERS = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 
 
 def _for_pyyaml(text: str) -> bool:
-    deep = " " * 41 in text or "- " * 10 in text or "? " * 10 in text
-    odd = (_CONTROL_CHARACTER if text.isascii() else _NOT_YAML_CHARACTER).search(text)
-    return deep or "!" in text or odd is not None
+    if " " * 41 in text or "- " * 10 in text or "? " * 10 in text or "!" in text:
+        return True
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_YAML_CHARACTERS))
+    return _NOT_YAML_CHARACTER.search(text) is not None
 
 
 def read(text: str) -> Document:

@@ -1,0 +1,133 @@
+"""Every check on the records and the decisions map, without building anything.
+
+Each record is checked on its own first: it is read, validated, and given its warnings. That part
+can run in several processes at once (`processes`), which halves the time on two cores at thousands
+of records. Only a small summary of each record comes back (loading.Summary); the checks that compare
+records (same address, references, tell us once) then run on the summaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cautions import cautions
+from .checks import dated_problems
+from .gc_pause import with_collector_paused
+from .loading import LoadedRecord, Summary, load_files, record_files, shown
+from .map_loading import AreaMap, load_map, reference_problems
+from .overlaps import overlap_warnings
+from .personal_data import map_personal_data_warnings
+from .problems import Problem
+from .settings import Settings
+
+# Fewer records than this each are checked in this process: starting another costs more than it saves.
+RECORDS_PER_PROCESS = 500
+
+
+@dataclass
+class Checked:
+    """What the checks found. `records` holds the records themselves only when `keep_records` was asked for."""
+
+    summaries: list[Summary] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    records: list[LoadedRecord] = field(default_factory=list)
+    area: AreaMap = field(default_factory=AreaMap)
+
+    def add(self, other: Checked) -> None:
+        self.summaries += other.summaries
+        self.problems += other.problems
+        self.warnings += other.warnings
+        self.records += other.records
+
+
+def available_processes() -> int:
+    """The processors this program may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@with_collector_paused
+def check_records(root: Path, settings: Settings, today: dt.date, processes: int = 1, keep_records: bool = False) -> Checked:
+    """Check every record and the decisions map under `root`: every problem, and the warnings for staff."""
+    folder = root / settings.records
+    if not folder.is_dir():
+        return Checked(problems=[Problem(shown(folder, root), 1, "", "this folder of engagement records does not exist.")])
+    checked = _each_record(record_files(folder), root, settings, today, processes, keep_records)
+    checked.area, map_problems = load_map(root / settings.map, display_root=root)
+    checked.problems += map_problems + reference_problems(checked.area, checked.summaries)
+    checked.warnings += map_personal_data_warnings(checked.area)
+    return _across_records(checked, today, settings)
+
+
+@with_collector_paused
+def check_files(
+    paths: list[Path], settings: Settings, today: dt.date, root: Path | None = None, processes: int = 1
+) -> Checked:
+    """The same checks for some files only (a record being written, say).
+
+    With `root`, the hub's other records there are read too, to warn when these overlap one of them.
+    """
+    others: list[Summary] = []
+    if root is not None and (root / settings.records).is_dir():
+        these = {path.resolve() for path in paths}
+        folder = _each_record(record_files(root / settings.records), root, settings, today, processes, False)
+        others = [s for s in folder.summaries if s.source.resolve() not in these]
+    return _across_records(_each_record(paths, None, settings, today, processes, False), today, settings, others)
+
+
+def _across_records(checked: Checked, today: dt.date, settings: Settings, others: list[Summary] = ()) -> Checked:
+    checked.problems += _same_address(checked.summaries)
+    checked.warnings += overlap_warnings(checked.summaries, today, settings.tell_us_once_weeks, others)
+    checked.problems.sort()
+    checked.warnings.sort()
+    return checked
+
+
+def _each_record(
+    paths: list[Path], display_root: Path | None, settings: Settings, today: dt.date, processes: int, keep_records: bool
+) -> Checked:
+    """Check each record on its own: in this process, or shared out between several."""
+    processes = min(processes, len(paths) // RECORDS_PER_PROCESS)
+    # Only where a new process starts as a copy of this one (Linux): elsewhere it would load everything again.
+    if keep_records or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _check_some(paths, display_root, settings, today, keep_records)
+    size = -(-len(paths) // processes)
+    mine, *theirs = [paths[start : start + size] for start in range(0, len(paths), size)]
+    checked = Checked()
+    with ProcessPoolExecutor(len(theirs), mp_context=multiprocessing.get_context("fork")) as pool:
+        coming = [pool.submit(_check_some, part, display_root, settings, today, False) for part in theirs]
+        checked.add(_check_some(mine, display_root, settings, today, False))
+        for result in coming:
+            checked.add(result.result())
+    return checked
+
+
+def _check_some(paths: list[Path], display_root: Path | None, settings: Settings, today: dt.date, keep_records: bool) -> Checked:
+    loaded = load_files(paths, display_root)
+    checked = Checked(problems=loaded.problems, records=loaded.records if keep_records else [])
+    for record in loaded.records:
+        checked.summaries.append(record.summary)
+        checked.problems += dated_problems(record, today)
+        checked.warnings += cautions(record, today, settings)
+    return checked
+
+
+def _same_address(records: list[Summary]) -> list[Problem]:
+    by_slug: dict[str, list[Summary]] = {}
+    for record in records:
+        by_slug.setdefault(record.slug, []).append(record)
+    problems = []
+    for slug, same in by_slug.items():
+        if len(same) > 1:
+            names = " and ".join(r.path.name for r in same)
+            problems += [
+                Problem(record.path, 1, "", f"{names} would both be shown at the address /engagements/{slug}/. "
+                        "Rename one of the files.")
+                for record in same
+            ]
+    return problems
