@@ -19,7 +19,7 @@ from .cautions import cautions
 from .checks import dated_problems
 from .gc_pause import with_collector_paused
 from .loading import LoadedRecord, Summary, load_files, record_files, shown
-from .map_loading import AreaMap, load_map, reference_problems
+from .map_loading import AreaMap, body_problems, load_map, reference_problems
 from .overlaps import overlap_warnings
 from .personal_data import map_personal_data_warnings
 from .problems import Problem
@@ -57,10 +57,12 @@ def check_records(root: Path, settings: Settings, today: dt.date, processes: int
     folder = root / settings.records
     if not folder.is_dir():
         return Checked(problems=[Problem(shown(folder, root), 1, "", "this folder of engagement records does not exist.")])
-    checked = _each_record(record_files(folder), root, settings, today, processes, keep_records)
-    checked.area, map_problems = load_map(root / settings.map, display_root=root)
-    checked.problems += map_problems + reference_problems(checked.area, checked.summaries)
-    checked.warnings += map_personal_data_warnings(checked.area)
+    # The map first: each record's decision.body is checked against its bodies with the record.
+    area, map_problems = load_map(root / settings.map, display_root=root)
+    checked = _each_record(record_files(folder), _Job(root, settings, today, area.body_ids, keep_records), processes)
+    checked.area = area
+    checked.problems += map_problems + reference_problems(area, {s.slug for s in checked.summaries})
+    checked.warnings += map_personal_data_warnings(area)
     return _across_records(checked, today, settings)
 
 
@@ -75,9 +77,9 @@ def check_files(
     others: list[Summary] = []
     if root is not None and (root / settings.records).is_dir():
         these = {path.resolve() for path in paths}
-        folder = _each_record(record_files(root / settings.records), root, settings, today, processes, False)
+        folder = _each_record(record_files(root / settings.records), _Job(root, settings, today), processes)
         others = [s for s in folder.summaries if s.source.resolve() not in these]
-    return _across_records(_each_record(paths, None, settings, today, processes, False), today, settings, others)
+    return _across_records(_each_record(paths, _Job(None, settings, today), processes), today, settings, others)
 
 
 def _across_records(checked: Checked, today: dt.date, settings: Settings, others: list[Summary] = ()) -> Checked:
@@ -88,32 +90,41 @@ def _across_records(checked: Checked, today: dt.date, settings: Settings, others
     return checked
 
 
-def _each_record(
-    paths: list[Path], display_root: Path | None, settings: Settings, today: dt.date, processes: int, keep_records: bool
-) -> Checked:
+@dataclass(frozen=True)
+class _Job:
+    """What checking each record needs besides the record itself."""
+
+    display_root: Path | None  # paths in messages are shown from here
+    settings: Settings
+    today: dt.date
+    body_ids: frozenset[str] = frozenset()  # the map's bodies, which decision.body must name: none, no check
+    keep_records: bool = False
+
+
+def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
     """Check each record on its own: in this process, or shared out between several."""
     processes = min(processes, len(paths) // RECORDS_PER_PROCESS)
     # Only where a new process starts as a copy of this one (Linux): elsewhere it would load everything again.
-    if keep_records or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _check_some(paths, display_root, settings, today, keep_records)
+    if job.keep_records or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _check_some(paths, job)
     size = -(-len(paths) // processes)
     mine, *theirs = [paths[start : start + size] for start in range(0, len(paths), size)]
     checked = Checked()
     with ProcessPoolExecutor(len(theirs), mp_context=multiprocessing.get_context("fork")) as pool:
-        coming = [pool.submit(_check_some, part, display_root, settings, today, False) for part in theirs]
-        checked.add(_check_some(mine, display_root, settings, today, False))
+        coming = [pool.submit(_check_some, part, job) for part in theirs]
+        checked.add(_check_some(mine, job))
         for result in coming:
             checked.add(result.result())
     return checked
 
 
-def _check_some(paths: list[Path], display_root: Path | None, settings: Settings, today: dt.date, keep_records: bool) -> Checked:
-    loaded = load_files(paths, display_root)
-    checked = Checked(problems=loaded.problems, records=loaded.records if keep_records else [])
+def _check_some(paths: list[Path], job: _Job) -> Checked:
+    loaded = load_files(paths, job.display_root)
+    checked = Checked(problems=loaded.problems, records=loaded.records if job.keep_records else [])
     for record in loaded.records:
         checked.summaries.append(record.summary)
-        checked.problems += dated_problems(record, today)
-        checked.warnings += cautions(record, today, settings)
+        checked.problems += dated_problems(record, job.today) + body_problems(record, job.body_ids)
+        checked.warnings += cautions(record, job.today, job.settings)
     return checked
 
 

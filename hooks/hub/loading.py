@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import os
 import typing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +42,7 @@ class LoadedRecord:
         e = self.engagement
         return Summary(
             self.slug, self.path, self.source, e.title, e.level, tuple(e.topics), tuple(e.places), tuple(e.who_for),
-            e.opens, e.closes, e.decision.body, replace(self.document, data=None),
+            e.opens, e.closes, self.line_of("topics"),
         )
 
 
@@ -64,11 +64,7 @@ class Summary:
     who_for: tuple[str, ...]
     opens: dt.date
     closes: dt.date
-    decision_body: str | None
-    document: Document  # without its data: the text is enough to find lines for messages
-
-    def line_of(self, dotted_field: str) -> int:
-        return self.document.line_of(tuple(dotted_field.split(".")))
+    topics_line: int  # where warnings about overlaps point
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .loading import Summary, dotted, read_yaml, validate_as
+from .loading import LoadedRecord, dotted, read_yaml, validate_as
 from .map_model import Body, BodiesFile, Decision, DecisionsFile
 from .problems import Problem
 from .yaml_source import Document
@@ -37,6 +37,10 @@ class AreaMap:
     bodies: list[Located[Body]] = field(default_factory=list)
     decisions: list[Located[Decision]] = field(default_factory=list)
 
+    @property
+    def body_ids(self) -> frozenset[str]:
+        return frozenset(b.item.id for b in self.bodies)
+
 
 def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, list[Problem]]:
     """The map in `folder`; an area without a map folder simply has no map."""
@@ -59,11 +63,14 @@ def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, l
     return area, problems
 
 
-def reference_problems(area: AreaMap, records: list[Summary]) -> list[Problem]:
-    """Every name that points at something must point at something that exists."""
+def reference_problems(area: AreaMap, slugs: set[str]) -> list[Problem]:
+    """Every name in the map that points at something must point at something that exists.
+
+    `slugs` are the engagements there are. Each record's own decision.body is checked with the record
+    (`body_problems`).
+    """
     problems = _duplicates(area.bodies, "body") + _duplicates(area.decisions, "decision")
-    body_ids = {b.item.id for b in area.bodies}
-    slugs = {r.slug for r in records}
+    body_ids = area.body_ids
     for body in area.bodies:
         if body.item.reports_to is not None:
             problems += _missing(body, "reports_to", body.item.reports_to, body_ids, "body")
@@ -72,15 +79,18 @@ def reference_problems(area: AreaMap, records: list[Summary]) -> list[Problem]:
         problems += _missing(decision, "body", decision.item.body, body_ids, "body")
         for index, slug in enumerate(decision.item.informed_by):
             problems += _missing(decision, f"informed_by.{index}", slug, slugs, "engagement")
-    if area.bodies:
-        for record in records:
-            wanted = record.decision_body
-            if wanted is not None and wanted not in body_ids:
-                problems.append(Problem(record.path, record.line_of("decision.body"), "decision.body", _unknown(wanted, body_ids, "body")))
     return problems
 
 
-def _missing(located: Located, name: str, wanted: str, known: set[str], kind: str) -> list[Problem]:
+def body_problems(record: LoadedRecord, body_ids: frozenset[str]) -> list[Problem]:
+    """A record's decision.body must be one of the map's `body_ids`, if the map has any."""
+    wanted = record.engagement.decision.body
+    if not body_ids or wanted is None or wanted in body_ids:
+        return []
+    return [Problem(record.path, record.line_of("decision.body"), "decision.body", _unknown(wanted, body_ids, "body"))]
+
+
+def _missing(located: Located, name: str, wanted: str, known: frozenset[str] | set[str], kind: str) -> list[Problem]:
     if wanted in known:
         return []
     location = located.location + tuple(int(p) if p.isdigit() else p for p in name.split("."))
@@ -88,7 +98,7 @@ def _missing(located: Located, name: str, wanted: str, known: set[str], kind: st
     return [Problem(located.path, line, located.field_name(name.split(".")[0]), _unknown(wanted, known, kind))]
 
 
-def _unknown(wanted: str, known: set[str], kind: str) -> str:
+def _unknown(wanted: str, known: frozenset[str] | set[str], kind: str) -> str:
     close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.5)
     hint = f"Did you mean '{close[0]}'?" if close else f"Check the spelling against the {kind} ids."
     return f"there is no {kind} called '{wanted}'. {hint}"

@@ -161,14 +161,14 @@ def _warning(record: Summary, other: Summary, shared: Shared) -> Problem:
         f"Both are about {topics}, for {groups}.",
         "Talk to its team and use what it found, so you do not ask people the same thing twice.",
     ])
-    return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
+    return Problem(record.path, record.topics_line, "topics", message, warning=True)
 
 
 def _more(record: Summary, more: int) -> Problem:
     topics = and_list(record.topics)
     message = (f"{more} more engagements ask the same people about the same thing at about the same time. "
                f"Look for {topics} on the hub to find them.")
-    return Problem(record.path, record.line_of("topics"), "topics", message, warning=True)
+    return Problem(record.path, record.topics_line, "topics", message, warning=True)
 
 
 def _when(e: Summary, o: Summary) -> str:
