@@ -18,7 +18,7 @@ from pathlib import Path
 from .cautions import cautions
 from .checks import dated_problems
 from .gc_pause import with_collector_paused
-from .loading import LoadedRecord, Summary, load_files, record_files, shown
+from .loading import LoadedRecord, Summary, load_each, record_files, shown
 from .map_loading import AreaMap, body_problems, load_map, reference_problems
 from .overlaps import overlap_warnings
 from .personal_data import map_personal_data_warnings
@@ -119,9 +119,13 @@ def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
 
 
 def _check_some(paths: list[Path], job: _Job) -> Checked:
-    loaded = load_files(paths, job.display_root)
-    checked = Checked(problems=loaded.problems, records=loaded.records if job.keep_records else [])
-    for record in loaded.records:
+    checked = Checked()
+    for record, problems in load_each(paths, job.display_root):
+        checked.problems += problems
+        if record is None:
+            continue
+        if job.keep_records:
+            checked.records.append(record)
         checked.summaries.append(record.summary)
         checked.problems += dated_problems(record, job.today) + body_problems(record, job.body_ids)
         checked.warnings += cautions(record, job.today, job.settings)

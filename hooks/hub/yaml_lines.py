@@ -8,8 +8,6 @@ asks PyYAML. tests/test_yaml_readers.py checks both give the same line.
 
 from __future__ import annotations
 
-import re
-
 Location = tuple[str | int, ...]
 
 
@@ -44,9 +42,14 @@ def _top_indent(lines: list[str]) -> int:
 
 
 def _top_key(text: str, part: str) -> int | None:
-    """What _find gives for a top-level key, found by one search instead of a look at each line in Python."""
-    match = re.search(rf"^{re.escape(part)}:(?: |$)", text, re.MULTILINE)
-    return None if match is None else text.count("\n", 0, match.start())
+    """What _find gives for a top-level key, found by searching the text instead of looking at each line."""
+    lines, key = "\n" + text, f"\n{part}:"
+    at = lines.find(key)
+    while at >= 0:
+        if lines[at + len(key) : at + len(key) + 1] in ("", " ", "\n"):
+            return lines.count("\n", 0, at)
+        at = lines.find(key, at + 1)
+    return None
 
 
 def _find(lines: list[str], start: int, parent_indent: int, part: str | int) -> tuple[int | None, int]:
