@@ -85,8 +85,8 @@ def check_files(
 def _across_records(checked: Checked, today: dt.date, settings: Settings, others: list[Summary] = ()) -> Checked:
     checked.problems += _same_address(checked.summaries)
     checked.warnings += overlap_warnings(checked.summaries, today, settings.tell_us_once_weeks, others)
-    checked.problems.sort()
-    checked.warnings.sort()
+    checked.problems.sort(key=Problem.order)
+    checked.warnings.sort(key=Problem.order)
     return checked
 
 

@@ -8,14 +8,13 @@ mailto and tel, so nothing a record says can add a script, an image, a style or 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-_MARKDOWN = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis", "link", "newline"])
 TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br"}
 SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
@@ -27,11 +26,20 @@ def _keep_link(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@functools.cache
+def _markdown():
+    # Imported when first needed: checking records (scripts/validate.py) needs none of it, and importing
+    # it took a tenth of that script's start-up.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero", {"html": False}).enable(["list", "emphasis", "link", "newline"])
+
+
 def formatted(text: str) -> Markup:
     """The text as safe HTML: only the formatting above, every link opening with no access to this page."""
     return Markup(
         nh3.clean(
-            _MARKDOWN.render(text),
+            _markdown().render(text),
             tags=TAGS,
             attributes={"a": {"href"}},
             url_schemes={scheme.rstrip(":/") for scheme in SCHEMES},
@@ -43,5 +51,5 @@ def formatted(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """The words of formatted text with the formatting taken out: for short extracts, feeds and open data."""
-    words = nh3.clean(_MARKDOWN.render(text), tags=set())
+    words = nh3.clean(_markdown().render(text), tags=set())
     return " ".join(html.unescape(re.sub(r"\s+", " ", words)).split())

@@ -14,6 +14,11 @@ class Problem:
     message: str
     warning: bool = False
 
+    def order(self) -> tuple:
+        """The same order as comparing problems, but quicker as a sort key: thousands of warnings sorted
+        by comparison took a tenth of a second."""
+        return self.path.parts, self.line, self.field, self.message, self.warning
+
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
         kind = " warning:" if self.warning else ""
