@@ -13,7 +13,6 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .checking import check_records
 from .feeds import feed_files
-from .gc_pause import with_collector_paused
 from .ical import calendar_file
 from .open_data import open_data_files
 from .pages import build_pages
@@ -30,7 +29,6 @@ class Hub:
     warnings: list[Problem]
 
 
-@with_collector_paused
 def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | None = None) -> Hub:
     """Every page and file of the hub; raises RecordsInvalid if any record is wrong.
 
