@@ -53,11 +53,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         work = args.keep or Path(temp)
         hub, plain = _hub(work / "hub", args.records), _plain(work / "plain", args.records)
+        speed = [_machine_check()]
         # Timings vary from run to run on a shared machine: validation is quick enough to time three times.
         validation = [_timed([sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(hub / "mkdocs.yml")], hub)
                       for _ in range(VALIDATION_RUNS)]
         results = {"plain mkdocs-material": _build(plain), "engagement hub": _build(hub)}
+        speed.append(_machine_check())
     _report(args.records, results, validation)
+    print(f"machine check, the same Python loop before and after: {speed[0]:.2f} s and {speed[1]:.2f} s")
     return 0
 
 
@@ -132,6 +135,16 @@ def _build(root: Path) -> Measured:
         largest_page_kb=pages[largest] / 1e3,
         largest_page=str(largest.relative_to(site)),
     )
+
+
+def _machine_check() -> float:
+    """Seconds for a fixed loop of Python. A shared machine can run much slower at some times than at
+    others, so figures from two runs compare only alongside this."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - start
 
 
 def _timed(command: list[str], cwd: Path) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 
 import pytest
@@ -70,3 +71,12 @@ def test_two_processes_each_check_about_half(area, monkeypatch):
     check_records(area, SETTINGS, TODAY, processes=2)
     files = len(record_files(area / "engagements"))
     assert handed_out == [files // 2]
+
+
+def test_if_the_other_process_dies_every_record_is_checked_here(area, monkeypatch):
+    class Dying(checking.ProcessPoolExecutor):
+        def submit(self, function, /, *args, **kwargs):
+            return super().submit(os._exit, 1)
+
+    monkeypatch.setattr(checking, "ProcessPoolExecutor", Dying)
+    assert _found(check_records(area, SETTINGS, TODAY, processes=2)) == _found(check_records(area, SETTINGS, TODAY))

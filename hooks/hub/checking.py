@@ -12,6 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,11 +111,15 @@ def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
     size = -(-len(paths) // processes)
     mine, *theirs = [paths[start : start + size] for start in range(0, len(paths), size)]
     checked = Checked()
-    with ProcessPoolExecutor(len(theirs), mp_context=multiprocessing.get_context("fork")) as pool:
-        coming = [pool.submit(_check_some, part, job) for part in theirs]
-        checked.add(_check_some(mine, job))
-        for result in coming:
-            checked.add(result.result())
+    try:
+        with ProcessPoolExecutor(len(theirs), mp_context=multiprocessing.get_context("fork")) as pool:
+            coming = [pool.submit(_check_some, part, job) for part in theirs]
+            checked.add(_check_some(mine, job))
+            for result in coming:
+                checked.add(result.result())
+    except BrokenProcessPool:
+        # Another process ended without a word (out of memory, say): check everything here instead.
+        return _check_some(paths, job)
     return checked
 
 

@@ -13,10 +13,13 @@ Location = tuple[str | int, ...]
 
 def block_line(text: str, location: Location) -> int | None:
     """The line (counting from 1) where `location`, such as ('decision', 'date'), starts; None if unsure."""
+    if len(location) == 1 and isinstance(location[0], str) and _top_indent(text) == 0:
+        found = _top_key(text, location[0])  # the usual case, without splitting the text into lines
+        return None if found is None else found + 1
     lines = text.split("\n")
     start, parent_indent, found = 0, -1, None
     for part in location:
-        if parent_indent < 0 and isinstance(part, str) and _top_indent(lines) == 0:
+        if parent_indent < 0 and isinstance(part, str) and _top_indent(text) == 0:
             found, indent = _top_key(text, part), 0
         else:
             found, indent = _find(lines, start, parent_indent, part)
@@ -33,11 +36,18 @@ def block_line(text: str, location: Location) -> int | None:
     return None if found is None else found + 1
 
 
-def _top_indent(lines: list[str]) -> int:
-    for line in lines:
+def _top_indent(text: str) -> int:
+    """The indentation of the first line that is not blank or a comment."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
         stripped = line.lstrip(" ")
         if stripped and not stripped.startswith("#"):
             return len(line) - len(stripped)
+        if end < 0:
+            return -1
+        start = end + 1
     return -1
 
 
