@@ -1,9 +1,9 @@
 """Every check on the records and the decisions map, without building anything.
 
 Each record is checked on its own first: it is read, validated, and given its warnings. That part
-can run in several processes at once (`processes`), which halves the time on two cores at thousands
-of records. Only a small summary of each record comes back (loading.Summary); the checks that compare
-records (same address, references, tell us once) then run on the summaries.
+can run in several processes at once (`processes`): on this project's two cores it took a third less
+time at 10,000 records. Only a small summary of each record comes back (loading.Summary); the checks
+that compare records (same address, references, tell us once) then run on the summaries.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Python's cycle collector, paused while the hub reads and checks thousands of records.
 
 Each collection looks at every object made so far, and reading a record makes hundreds (dicts, strings,
-models). At 10,000 records the collector took more time than reading and checking them. Records and models hold no reference cycles, so nothing is lost:
-any cycles made meanwhile are collected once it runs again.
+models). At 10,000 records the collector took more time than reading and checking them. Records and
+models hold no reference cycles, so nothing is lost: any cycles made meanwhile are collected once it
+runs again.
 """
 
 from __future__ import annotations
