@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 from hub.security import _hash, content_security_policy
 
 import accessibility as a11y

@@ -14,7 +14,7 @@ from conftest import DEMO_TODAY, ROOT, copy_hub, validate
 from hub.checking import check_files
 from hub.personal_data import find_personal_data, redact
 from hub.settings import settings_from_mkdocs_yml
-from test_broken_records import GOOD, OUTCOME, replace
+from test_broken_records import OUTCOME, replace
 
 PERSONAL = [
     "jane.smith@nhs.net",

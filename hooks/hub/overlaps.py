@@ -14,9 +14,9 @@ Records are found through an index by topic, group and opening date, so thousand
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import itertools
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
