@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.checking import available_processes
+from site_sources import copy_site_sources
 from synthetic_records import write_area
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,12 +68,7 @@ def main() -> int:
 def _hub(root: Path, count: int) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "content", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
+    copy_site_sources(root)
     write_area(root, count, dt.date.fromisoformat(TODAY))
     return root
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_sources import copy_site_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = "2026-11-23"
@@ -37,12 +38,7 @@ def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
 
 def copy_hub(target: Path, with_records: bool = True) -> Path:
     """A copy of the hub's site sources, to build or break without touching the real ones."""
-    for name in ("mkdocs.yml", "content", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
+    copy_site_sources(target)
     if with_records:
         # The decisions map names the demo records, so it comes with them.
         shutil.copytree(ROOT / "engagements", target / "engagements")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 
 from .catalogue import Catalogue, Entry
 from .render import GeneratedFile
@@ -64,27 +65,17 @@ def _json(data: object) -> str:
 
 
 # One row per engagement: the fields people sort and filter by. The JSON has everything.
+_AS_THEY_ARE = ("id", "title", "status", "type", "level", "lead", "partners", "places", "topics", "who_for",
+                "opens", "closes", "summary")
 COLUMNS = {
-    "id": lambda r: r["id"],
-    "title": lambda r: r["title"],
-    "status": lambda r: r["status"],
-    "type": lambda r: r["type"],
-    "level": lambda r: r["level"],
-    "lead": lambda r: r["lead"],
-    "partners": lambda r: r["partners"],
-    "places": lambda r: r["places"],
-    "topics": lambda r: r["topics"],
-    "who_for": lambda r: r["who_for"],
-    "opens": lambda r: r["opens"],
-    "closes": lambda r: r["closes"],
-    "summary": lambda r: r["summary"],
+    **{name: operator.itemgetter(name) for name in _AS_THEY_ARE},
     "ways_to_take_part": lambda r: [way for way, value in r["take_part"].items() if value],
     "decision_by": lambda r: r["decision"]["who"],
     "decision_when": lambda r: r["decision"]["when"],
     "outcome_published": lambda r: (r["outcome"] or {}).get("published"),
     "people_who_took_part": lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"),
     "themes": lambda r: [t["theme"] for t in (r["outcome"] or {}).get("themes", [])],
-    "page": lambda r: r["page"],
+    "page": operator.itemgetter("page"),
 }
 
 
