@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import signal
 import time
 from contextlib import contextmanager
@@ -216,3 +217,28 @@ def test_a_hostile_file_is_refused_quickly_with_a_message(folder, name):
 def test_the_size_limit_leaves_room_for_any_real_record():
     largest = max(p.stat().st_size for p in (ROOT / "engagements").glob("*.yaml"))
     assert largest * 50 < MAX_FILE_BYTES
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(tmp_path, monkeypatch):
+    path = tmp_path / "walk-in.yaml"
+    path.write_text(GOOD)
+    measured = os.fstat
+
+    def measured_too_small(descriptor):  # as if more was written after the size was taken
+        real = measured(descriptor)
+        return os.stat_result((*real[:6], 10, *real[7:10]))
+
+    monkeypatch.setattr(os, "fstat", measured_too_small)
+    [(record, problems)] = load_each([path])
+    assert problems == [] and record.document.text == GOOD
+
+
+def test_a_folder_given_as_a_record_is_no_such_file(tmp_path):
+    (tmp_path / "walk-in.yaml").mkdir()
+    [(record, problems)] = load_each([tmp_path / "walk-in.yaml"])
+    assert record is None and [p.message for p in problems] == ["there is no such file."]
+
+
+def test_a_file_with_no_end_is_refused_as_too_big():
+    [(record, problems)] = load_each([Path("/dev/zero")])
+    assert record is None and "too big for a record" in problems[0].message

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_TODAY, ROOT, copy_hub, validate
 from hub.checking import check_files
-from hub.personal_data import find_personal_data, redact
+from hub.personal_data import _phones, find_personal_data, redact
 from hub.settings import settings_from_mkdocs_yml
 from test_broken_records import OUTCOME, replace
 
@@ -76,6 +77,29 @@ def test_redacted_text_holds_no_personal_details_and_nothing_else_changes(text):
     assert redact(redacted) == redacted
     if not find_personal_data(text):
         assert redacted == text
+
+
+# The phone search as one pattern, as it was written first: the quicker search must find the same.
+ONE_PHONE_PATTERN = re.compile(r"(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w)")
+
+
+def _phones_with_one_pattern(text: str) -> list[str]:
+    found, position = [], 0
+    while match := ONE_PHONE_PATTERN.search(text, position):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_+"):
+            position = match.start() + 1
+        else:
+            found.append(match.span())
+            position = match.end()
+    return found
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@example("Call 0800 (0123) 456 7890 or (0123) 456 7890.")  # two ways of reading one number overlap
+@given(st.lists(st.one_of(st.text(alphabet="0123456789 +()-.x_\n", max_size=30),
+                          st.sampled_from(PERSONAL + ORGANISATIONAL + NOT_CONTACT_DETAILS)), max_size=8).map("".join))
+def test_phone_numbers_are_found_as_one_pattern_would_find_them(text):
+    assert [m.span() for m in _phones(text)] == _phones_with_one_pattern(text)
 
 
 # --- Warnings for staff -----------------------------------------------------------------------

@@ -82,11 +82,13 @@ def load_each(paths: list[Path], display_root: Path | None = None) -> Iterator[t
     them all took 400 MB, and a tenth of the time went on asking the system for that memory.
     """
     # Records share a folder: working out how to show it once, not for each file, saves time at thousands.
-    shown_folders: dict[Path, Path] = {}
+    # The folder's name is found as text: a Path for each took a tenth of a second at 10,000 records.
+    shown_folders: dict[str, Path] = {}
     for path in paths:
-        if path.parent not in shown_folders:
-            shown_folders[path.parent] = shown(path.parent, display_root)
-        yield load_file(path, shown_folders[path.parent] / path.name)
+        folder, _, name = os.fspath(path).rpartition(os.sep)
+        if folder not in shown_folders:
+            shown_folders[folder] = shown(path.parent, display_root)
+        yield load_file(path, shown_folders[folder] / name)
 
 
 def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Problem]]:
@@ -108,15 +110,13 @@ def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Proble
 def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
     """A YAML file's fields with their lines, or the problems that stop it being read."""
     try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                return None, [Problem(shown, 1, "", f"this file is {size / 1_000_000:.1f} MB, too big for a record: "
-                                      f"the most is {MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. "
-                                      "Put long documents on a web page, and link to them.")]
-            raw = file.read()
+        raw = _read_bytes(path)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None, [Problem(shown, 1, "", "there is no such file.")]
+    except _TooBig as error:
+        return None, [Problem(shown, 1, "", f"this file is {error.size / 1_000_000:.1f} MB, too big for a record: "
+                              f"the most is {MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. "
+                              "Put long documents on a web page, and link to them.")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -133,6 +133,33 @@ def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(shown, 1, "", "this file should be a list of fields, one per line, such as 'title: Your say "
                               "on community beds'. Copy an existing file as a start.")]
     return document, []
+
+
+class _TooBig(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _read_bytes(path: Path) -> bytes:
+    # The operating system's own calls: Python's buffered file object took twice as long at 10,000 files.
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > MAX_FILE_BYTES:
+            raise _TooBig(size)
+        raw = os.read(descriptor, size + 1)
+        if len(raw) <= size:
+            return raw
+        # The file grew after it was measured (it is still being written): read the rest too, up to the limit.
+        chunks, total = [raw], len(raw)
+        while chunks[-1] and total <= MAX_FILE_BYTES:
+            chunks.append(os.read(descriptor, 1 << 16))
+            total += len(chunks[-1])
+        if total > MAX_FILE_BYTES:
+            raise _TooBig(total)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def validate_as(model: type[M], document: Document, shown: Path) -> tuple[M | None, list[Problem]]:

@@ -39,10 +39,15 @@ PLACEHOLDER = "[removed]"
 T = TypeVar("T")
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-# A UK number (0..., +44..., +44 (0)...) or an international one (+...), with spaces, dots, dashes or brackets.
-# Not preceded by a letter, digit, _ or +: checked in _phones, because a look-behind here made the
-# search four times slower over a whole record.
-_PHONE = re.compile(r"(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w)")
+# A UK number (0..., +44..., +44 (0)...) or an international one (+...), with spaces, dots, dashes or brackets,
+# and not just after a letter, digit, _ or +. That is (?<![\w+])(?:\+\d|\(0|0)[\d ().-]{8,18}\d(?!\w), written
+# as one pattern for each first character, with the look-behind after it: Python searches quickly for a
+# pattern that starts with a fixed character, and slowly for one that starts with a choice or a look-behind.
+# That made the search over a whole record twice as quick.
+_PHONE_STARTS = [
+    re.compile(first + r"[\d ().-]{8,18}\d(?!\w)")
+    for first in (r"\+(?<![\w+]\+)\d", r"\((?<![\w+]\()0", r"0(?<![\w+]0)")
+]
 
 _PERSONAL_EMAIL_SERVICES = {
     "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "live.com", "live.co.uk",
@@ -108,14 +113,21 @@ def _emails(text: str) -> Iterator[re.Match]:
         at = text.find("@", max(at + 1, match.end() if match else 0))
 
 
-def _phones(text: str) -> Iterator[re.Match]:
-    position = 0
-    while match := _PHONE.search(text, position):
-        before = text[match.start() - 1] if match.start() else " "
-        if before.isalnum() or before in "_+":
-            position = match.start() + 1
-            continue
-        yield match
+def _phones(text: str) -> list[re.Match]:
+    """The phone numbers in `text`, from left to right, as one pattern would find them."""
+    found = sorted((match for pattern in _PHONE_STARTS for match in pattern.finditer(text)), key=re.Match.start)
+    if all(one.end() <= next_one.start() for one, next_one in zip(found, found[1:])):
+        return found
+    # Two overlap: take the leftmost, then look again after it, as one pattern would.
+    found, position = [], 0
+    ahead = [pattern.search(text) for pattern in _PHONE_STARTS]
+    while True:
+        ahead = [match if match is None or match.start() >= position else _PHONE_STARTS[n].search(text, position)
+                 for n, match in enumerate(ahead)]
+        match = min((m for m in ahead if m), key=re.Match.start, default=None)
+        if match is None:
+            return found
+        found.append(match)
         position = match.end()
 
 
