@@ -78,8 +78,8 @@ def check_files(
     others: list[Summary] = []
     if root is not None and (root / settings.records).is_dir():
         these = {path.resolve() for path in paths}
-        folder = _each_record(record_files(root / settings.records), _Job(root, settings, today), processes)
-        others = [s for s in folder.summaries if s.source.resolve() not in these]
+        rest = [path for path in record_files(root / settings.records) if path.resolve() not in these]
+        others = _each_record(rest, _Job(root, settings, today), processes).summaries
     return _across_records(_each_record(paths, _Job(None, settings, today), processes), today, settings, others)
 
 

@@ -8,7 +8,7 @@ import os
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import Iterator, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -41,22 +41,21 @@ class LoadedRecord:
     def summary(self) -> Summary:
         e = self.engagement
         return Summary(
-            self.slug, self.path, self.source, e.title, e.level, tuple(e.topics), tuple(e.places), tuple(e.who_for),
+            self.slug, self.path, e.title, e.level, tuple(e.topics), tuple(e.places), tuple(e.who_for),
             e.opens, e.closes, self.line_of("topics"),
         )
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What the checks across records need from one record.
 
     It is small, so records can be checked in other processes and only their summaries sent back:
-    sending a whole record took as long as checking it.
+    sending a whole record took as long as checking it. A named tuple is quicker to make and to send
+    than a dataclass, and it holds one path, since a path is the slowest part to send.
     """
 
     slug: str
-    path: Path
-    source: Path
+    path: Path  # as shown in messages
     title: str
     level: Level
     topics: tuple[str, ...]
