@@ -87,6 +87,14 @@ def test_the_warning_names_the_other_engagement_and_points_at_topics():
     assert "it closed on 5 May 2026" in warning.message
 
 
+def test_one_that_closed_exactly_the_weeks_before_it_opens_is_named_and_one_a_day_earlier_is_not():
+    planned = loaded("planned")  # opens on 1 November 2026; 26 weeks before is 3 May
+    edge = loaded("edge", opens=dt.date(2026, 3, 1), closes=dt.date(2026, 5, 3))
+    beyond = loaded("beyond", opens=dt.date(2026, 3, 1), closes=dt.date(2026, 5, 2))
+    [warning] = overlap_warnings([planned, edge, beyond], TODAY, WEEKS)
+    assert str(warning.path) == "engagements/planned.yaml" and "(engagements/edge.yaml)" in warning.message
+
+
 def test_engagements_that_have_closed_are_not_warned_about():
     past = loaded("past", opens=dt.date(2026, 1, 1), closes=dt.date(2026, 3, 1))
     older = loaded("older", opens=dt.date(2025, 11, 1), closes=dt.date(2025, 12, 1))

@@ -65,11 +65,15 @@ def overlap_warnings(
     records: list[Summary], today: dt.date, weeks: int, others: Iterable[Summary] = ()
 ) -> list[Problem]:
     """A warning on each record not closed yet that overlaps another record or one of `others`."""
-    index = _Index([*records, *others], weeks)
+    current = [record for record in records if record.closes >= today]
+    if not current:
+        return []
+    # A record that closed more than `weeks` before the first of these opens overlaps none of them. Most
+    # records of a hub that has run for years have: leaving them out made this three times as quick.
+    horizon = min(record.opens for record in current) - dt.timedelta(weeks=weeks)
+    index = _Index([r for r in itertools.chain(records, others) if r.closes >= horizon], weeks)
     found = []
-    for record in records:
-        if record.closes < today:
-            continue
+    for record in current:
         overlapping = index.overlapping(record)
         # The nearest in time first; a few are enough to act on, and a long list would hide other warnings.
         overlapping.sort(key=lambda other: (max(_gap_days(record, other), 0), str(other.path)))
