@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
+import time
 
 import pytest
 
@@ -59,18 +61,26 @@ def test_records_are_kept_only_when_asked_for(area):
     assert check_records(area, SETTINGS, TODAY, processes=2).records == []
 
 
-def test_two_processes_each_check_about_half(area, monkeypatch):
-    handed_out = []
+def test_this_process_takes_parts_from_the_start_and_the_other_the_rest(area, monkeypatch):
+    taken_here = []  # only what this process saw: the other has its own copy of the list
+    check_parts, check_some = checking._Parts.check, checking._check_some
 
-    class Counting(checking.ProcessPoolExecutor):
-        def submit(self, function, /, *args, **kwargs):
-            handed_out.append(len(args[0]))
-            return super().submit(function, *args, **kwargs)
+    def watched(parts, job, from_the_end):
+        found = check_parts(parts, job, from_the_end)
+        taken_here.append((from_the_end, list(found)))
+        return found
 
-    monkeypatch.setattr(checking, "ProcessPoolExecutor", Counting)
+    def slow_here(paths, job):
+        if multiprocessing.parent_process() is None:
+            time.sleep(0.05)  # so the other process surely gets some parts, however slowly it starts
+        return check_some(paths, job)
+
+    monkeypatch.setattr(checking._Parts, "check", watched)
+    monkeypatch.setattr(checking, "_check_some", slow_here)
     check_records(area, SETTINGS, TODAY, processes=2)
-    files = len(record_files(area / "engagements"))
-    assert handed_out == [files // 2]
+    [(from_the_end, here)] = taken_here
+    parts = -(-len(record_files(area / "engagements")) // checking.RECORDS_PER_PART)
+    assert not from_the_end and here == list(range(len(here))) and 0 < len(here) < parts
 
 
 def test_if_the_other_process_dies_every_record_is_checked_here(area, monkeypatch):
@@ -79,4 +89,15 @@ def test_if_the_other_process_dies_every_record_is_checked_here(area, monkeypatc
             return super().submit(os._exit, 1)
 
     monkeypatch.setattr(checking, "ProcessPoolExecutor", Dying)
+    assert _found(check_records(area, SETTINGS, TODAY, processes=2)) == _found(check_records(area, SETTINGS, TODAY))
+
+
+def _die_holding_the_lock(job):  # sent to the other process by name, so not inside the test
+    checking._Parts.in_this_process._first_and_last.get_lock().acquire()
+    os._exit(1)
+
+
+def test_if_the_other_process_dies_holding_the_lock_every_record_is_checked_here(area, monkeypatch):
+    monkeypatch.setattr(checking, "_check_from_the_end", _die_holding_the_lock)
+    monkeypatch.setattr(checking._Parts, "LOCK_WAIT_SECONDS", 0.5)
     assert _found(check_records(area, SETTINGS, TODAY, processes=2)) == _found(check_records(area, SETTINGS, TODAY))

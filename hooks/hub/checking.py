@@ -28,6 +28,8 @@ from .settings import Settings
 
 # Fewer records than this each are checked in this process: starting another costs more than it saves.
 RECORDS_PER_PROCESS = 500
+# Records are shared out in parts this big: small enough that the processes finish close together.
+RECORDS_PER_PART = 100
 
 
 @dataclass
@@ -108,19 +110,68 @@ def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
     # Only where a new process starts as a copy of this one (Linux): elsewhere it would load everything again.
     if job.keep_records or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _check_some(paths, job)
-    size = -(-len(paths) // processes)
-    mine, *theirs = [paths[start : start + size] for start in range(0, len(paths), size)]
-    checked = Checked()
+    context = multiprocessing.get_context("fork")
+    parts = _Parts(paths, context)
+    checked: dict[int, Checked] = {}
     try:
-        with ProcessPoolExecutor(len(theirs), mp_context=multiprocessing.get_context("fork")) as pool:
-            coming = [pool.submit(_check_some, part, job) for part in theirs]
-            checked.add(_check_some(mine, job))
-            for result in coming:
-                checked.add(result.result())
+        with ProcessPoolExecutor(processes - 1, mp_context=context, initializer=parts.share) as pool:
+            theirs = [pool.submit(_check_from_the_end, job) for _ in range(processes - 1)]
+            checked.update(parts.check(job, from_the_end=False))
+            for future in theirs:
+                checked.update(future.result())
     except BrokenProcessPool:
         # Another process ended without a word (out of memory, say): check everything here instead.
         return _check_some(paths, job)
-    return checked
+    whole = Checked()
+    for n in range(len(parts.paths)):  # in the order of the files, as if one process had checked them all
+        whole.add(checked[n])
+    return whole
+
+
+class _Parts:
+    """The files in parts, and which parts are still to be checked, shared between the processes.
+
+    This process takes parts from the start and the others from the end, until they meet. So whichever
+    is quicker checks more: records differ in length, and so does each processor's speed.
+    """
+
+    in_this_process: _Parts | None = None  # in another process: the parts it started with
+    LOCK_WAIT_SECONDS = 10
+
+    def __init__(self, paths: list[Path], context: multiprocessing.context.BaseContext):
+        self.paths = [paths[start : start + RECORDS_PER_PART] for start in range(0, len(paths), RECORDS_PER_PART)]
+        self._first_and_last = context.Array("i", [0, len(self.paths) - 1])  # it has a lock
+
+    def share(self) -> None:
+        """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
+        _Parts.in_this_process = self
+
+    def check(self, job: _Job, from_the_end: bool) -> dict[int, Checked]:
+        checked = {}
+        while (n := self._take(from_the_end)) is not None:
+            checked[n] = _check_some(self.paths[n], job)
+        return checked
+
+    def _take(self, from_the_end: bool) -> int | None:
+        lock = self._first_and_last.get_lock()
+        # Held for a moment only: if it is not free soon, another process died holding it.
+        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
+            raise BrokenProcessPool("another process died while it took a part")
+        try:
+            first, last = self._first_and_last
+            if first > last:
+                return None
+            if from_the_end:
+                self._first_and_last[1] = last - 1
+                return last
+            self._first_and_last[0] = first + 1
+            return first
+        finally:
+            lock.release()
+
+
+def _check_from_the_end(job: _Job) -> dict[int, Checked]:
+    return _Parts.in_this_process.check(job, from_the_end=True)
 
 
 def _check_some(paths: list[Path], job: _Job) -> Checked:
