@@ -69,7 +69,8 @@ def overlap_warnings(
     if not current:
         return []
     # A record that closed more than `weeks` before the first of these opens overlaps none of them. Most
-    # records of a hub that has run for years have: leaving them out made this three times as quick.
+    # records of a hub that has run for years have: leaving them out took this from 0.32 s to 0.19 s
+    # at 10,000 records.
     horizon = min(record.opens for record in current) - dt.timedelta(weeks=weeks)
     index = _Index([r for r in itertools.chain(records, others) if r.closes >= horizon], weeks)
     found = []
@@ -87,7 +88,8 @@ def overlap_warnings(
 class _Keys(NamedTuple):
     """A record's names, matched once, so comparing two records is a few set operations.
 
-    A named tuple, not a frozen dataclass: made for every record, it is made five times as fast.
+    A named tuple, not a frozen dataclass: one is made for each record, and a named tuple is made in
+    a quarter to a half of the time.
     """
 
     record: Summary
