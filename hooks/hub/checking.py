@@ -28,7 +28,8 @@ from .problems import Problem
 from .settings import Settings
 
 # Fewer records than this each are checked in this process: starting another costs more than it saves.
-RECORDS_PER_PROCESS = 500
+# Measured: 200 records took 52 ms in one process and in two; 400 took 101 ms and 90 ms.
+RECORDS_PER_PROCESS = 200
 # Records are shared out in parts this big: small enough that the processes finish close together.
 RECORDS_PER_PART = 100
 
