@@ -162,12 +162,11 @@ def _shared(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
 
 
 def _warning(record: Summary, other: Summary, shared: Shared) -> Problem:
-    e, o = record, other
     where = f"in {and_list(shared.places)}" if shared.places else "in the same area"
-    when, topics, groups = _when(e, o), and_list(shared.topics), and_list(shared.who_for)
+    when, topics, groups = _when(record, other), and_list(shared.topics), and_list(shared.who_for)
     # One string a sentence: the plain-English check reads each on its own.
     message = " ".join([
-        f'"{o.title}" ({other.path}) asks the same people about the same thing {where}, {when}.',
+        f'"{other.title}" ({other.path}) asks the same people about the same thing {where}, {when}.',
         f"Both are about {topics}, for {groups}.",
         "Talk to its team and use what it found, so you do not ask people the same thing twice.",
     ])

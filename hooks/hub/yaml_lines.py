@@ -13,15 +13,14 @@ Location = tuple[str | int, ...]
 
 def block_line(text: str, location: Location) -> int | None:
     """The line (counting from 1) where `location`, such as ('decision', 'date'), starts; None if unsure."""
-    if len(location) == 1 and isinstance(location[0], str) and _top_indent(text) == 0:
-        found = _top_key(text, location[0])  # the usual case, without splitting the text into lines
-        return None if found is None else found + 1
-    lines = text.split("\n")
+    top_level_keys = _top_indent(text) == 0
+    lines: list[str] = []  # split only for a part below the top: most lookups are of a top-level key
     start, parent_indent, found = 0, -1, None
     for part in location:
-        if parent_indent < 0 and isinstance(part, str) and _top_indent(text) == 0:
+        if parent_indent < 0 and isinstance(part, str) and top_level_keys:
             found, indent = _top_key(text, part), 0
         else:
+            lines = lines or text.split("\n")
             found, indent = _find(lines, start, parent_indent, part)
         if found is None:
             return None
