@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hub.checking import available_processes
+from hub.checks.check_all import available_processes
 from site_sources import copy_site_sources
 from synthetic_records import write_area
 
@@ -56,8 +56,10 @@ def main() -> int:
         hub, plain = _hub(work / "hub", args.records), _plain(work / "plain", args.records)
         speed = [_machine_check()]
         # Timings vary from run to run on a shared machine: validation is quick enough to time three times.
-        validation = [_timed([sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(hub / "mkdocs.yml")], hub)
-                      for _ in range(VALIDATION_RUNS)]
+        validation = [
+            _timed([sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(hub / "mkdocs.yml")], hub)
+            for _ in range(VALIDATION_RUNS)
+        ]
         results = {"plain mkdocs-material": _build(plain), "engagement hub": _build(hub)}
         speed.append(_machine_check())
     _report(args.records, results, validation)
@@ -154,15 +156,21 @@ def _timed(command: list[str], cwd: Path) -> float:
 def _report(records: int, results: dict[str, Measured], validation: list[float]) -> None:
     plain, hub = results["plain mkdocs-material"], results["engagement hub"]
     print(f"{records} records, date pinned to {TODAY}")
-    print(f"{'':<26}{'build s':>9}{'peak MB':>9}{'pages':>8}{'site MB':>9}{'search MB':>11}{'avg page KB':>13}{'largest KB':>12}")
+    print(
+        f"{'':<26}{'build s':>9}{'peak MB':>9}{'pages':>8}{'site MB':>9}{'search MB':>11}{'avg page KB':>13}{'largest KB':>12}"
+    )
     for name, m in results.items():
-        print(f"{name:<26}{m.seconds:>9.1f}{m.peak_mb:>9.0f}{m.pages:>8}{m.site_mb:>9.1f}{m.search_mb:>11.2f}"
-              f"{m.average_page_kb:>13.1f}{m.largest_page_kb:>12.1f}")
+        print(
+            f"{name:<26}{m.seconds:>9.1f}{m.peak_mb:>9.0f}{m.pages:>8}{m.site_mb:>9.1f}{m.search_mb:>11.2f}"
+            f"{m.average_page_kb:>13.1f}{m.largest_page_kb:>12.1f}"
+        )
     print(f"hub build time / plain build time: {hub.seconds / plain.seconds:.2f}")
     print(f"largest hub page: {hub.largest_page}")
     runs = ", ".join(f"{seconds:.1f}" for seconds in validation)
-    print(f"validation alone (scripts/validate.py, every record and the map): {statistics.median(validation):.1f} s, "
-          f"the middle of {len(validation)} runs ({runs} s) on {available_processes()} processors")
+    print(
+        f"validation alone (scripts/validate.py, every record and the map): {statistics.median(validation):.1f} s, "
+        f"the middle of {len(validation)} runs ({runs} s) on {available_processes()} processors"
+    )
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ def big_hub(root: Path, count: int) -> Path:
     (root / "engagements").mkdir()
     for number in range(count):
         source = sources[number % len(sources)]
-        text = _TITLE.sub(lambda m: f"title: {m[1].strip()} (part {number + 1})", source.read_text(encoding="utf-8"), 1)
+        text = _TITLE.sub(
+            lambda m, part=number + 1: f"title: {m[1].strip()} (part {part})", source.read_text(encoding="utf-8"), 1
+        )
         (root / "engagements" / f"{source.stem}-{number + 1}.yaml").write_text(text, encoding="utf-8")
     return root
 
@@ -63,7 +65,9 @@ def timed(config: Path, runs: int) -> tuple[float, int]:
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, str(SCRIPT), "--config", str(config), "--errors-only"],
-            capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "false"},
+            capture_output=True,
+            text=True,
+            env={**os.environ, "GITHUB_ACTIONS": "false"},
         )
         times.append(time.perf_counter() - start)
         found = re.search(r"Checked ([\d,]+) file", done.stdout)

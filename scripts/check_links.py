@@ -57,15 +57,15 @@ def check_links(site_dir: Path, external: bool = False) -> subprocess.CompletedP
     with tempfile.TemporaryDirectory() as folder, serve(site_dir, {"LinkChecker": "local"}) as base:
         config = Path(folder) / "linkcheckerrc"
         config.write_text(CONFIG.format(external=int(external)), encoding="utf-8")
-        return subprocess.run(
-            linkchecker_args(base, config, external), capture_output=True, text=True, timeout=900
-        )
+        return subprocess.run(linkchecker_args(base, config, external), capture_output=True, text=True, timeout=900)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="the built site, such as site/")
-    parser.add_argument("--external", action="store_true", help="also check links to other websites (needs the internet)")
+    parser.add_argument(
+        "--external", action="store_true", help="also check links to other websites (needs the internet)"
+    )
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         parser.error(f"{args.site} has no index.html. Build the site first: bash scripts/serve.sh build")

@@ -1,6 +1,6 @@
-"""Write schema/engagement.schema.json from the record model: run it after changing hooks/hub/model.py.
+"""Write schema/engagement.schema.json from the record model: run it after changing hooks/hub/records/model.py.
 
-    python scripts/make_schema.py
+python scripts/make_schema.py
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hub.schema import SCHEMA_PATH, engagement_schema
+from hub.records.schema import SCHEMA_PATH, engagement_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from hub.catalogue import slugify
-from hub.loading import RECORD_SUFFIXES
-from hub.model import SLUG, EngagementType, Level
-from hub.scaffold import scaffold
+from hub.facts.catalogue import slugify
+from hub.records.loading import RECORD_SUFFIXES
+from hub.records.model import SLUG, EngagementType, Level
+from hub.records.scaffold import scaffold
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,8 +66,11 @@ def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None)
         return 1
     taken = [records / f"{slug}{suffix}" for suffix in RECORD_SUFFIXES if (records / f"{slug}{suffix}").exists()]
     if taken:
-        print(f"{_shown(taken[0])} is there already, so /engagements/{slug}/ is taken. "
-              "Choose another name with --file, or edit that record.", file=sys.stderr)
+        print(
+            f"{_shown(taken[0])} is there already, so /engagements/{slug}/ is taken. "
+            "Choose another name with --file, or edit that record.",
+            file=sys.stderr,
+        )
         return 1
     path = records / f"{slug}.yaml"
     path.write_text(scaffold(_typed(answers)), encoding="utf-8")
@@ -131,16 +134,18 @@ def _shown(path: Path) -> str:
 
 
 def _next_steps(shown: str, slug: str) -> str:
-    return "\n".join([
-        f"Wrote {shown}. Its page will be /engagements/{slug}/.",
-        "What to do next:",
-        '  1. Open it and fill in every empty value (""). Each field has its help on the line above.',
-        "     To use an optional field, remove the # at the start of its lines.",
-        f"  2. Check it: python scripts/validate.py {shown}",
-        f"  3. Check the words: python scripts/plain_english.py {shown}",
-        "  4. Open a pull request. The checks run again there, and a reviewer reads it.",
-        "The guide for staff is the page 'Publish an engagement' on the site.",
-    ])
+    return "\n".join(
+        [
+            f"Wrote {shown}. Its page will be /engagements/{slug}/.",
+            "What to do next:",
+            '  1. Open it and fill in every empty value (""). Each field has its help on the line above.',
+            "     To use an optional field, remove the # at the start of its lines.",
+            f"  2. Check it: python scripts/validate.py {shown}",
+            f"  3. Check the words: python scripts/plain_english.py {shown}",
+            "  4. Open a pull request. The checks run again there, and a reviewer reads it.",
+            "The guide for staff is the page 'Publish an engagement' on the site.",
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from hub import github
-from hub.plain_english import RULES, check_files, hub_files
-from hub.plain_english.check import expand
-from hub.plain_english.output import annotation, line, summary
+from hub.checks.plain_english import RULES, check_files, hub_files
+from hub.checks.plain_english.check import expand
+from hub.outputs import github
+from hub.outputs.plain_english import annotation, line, summary
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,11 +14,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from hub import clock, github
-from hub.checking import available_processes, check_files, check_records
-from hub.problems import Problem, RecordsInvalid
-from hub.wording import count as count_of
+from hub import clock
+from hub.checks.check_all import available_processes, check_files, check_records
+from hub.outputs import github
+from hub.records.problems import Problem, RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
+from hub.wording import count as count_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     _annotate(result.problems + result.warnings)
     if result.problems:
         print(RecordsInvalid(result.problems).report())
-        github.add_to_summary(f"**Records:** {count_of(len(result.problems), 'problem')} to fix. "
-                              "Each one is shown on its line in the pull request.")
+        github.add_to_summary(
+            f"**Records:** {count_of(len(result.problems), 'problem')} to fix. "
+            "Each one is shown on its line in the pull request."
+        )
         return 1
     count = len(result.summaries)
     fine = "The record is fine" if count == 1 else f"All {count} records are fine"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from site_sources import copy_site_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,11 @@ def mkdocs_build(root: Path, today: str = DEMO_TODAY) -> Run:
 
 
 def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
-    return run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(root / "mkdocs.yml"), *files], root, today)
+    return run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(root / "mkdocs.yml"), *files],
+        root,
+        today,
+    )
 
 
 def copy_hub(target: Path, with_records: bool = True) -> Path:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hub.status import Status
+from hub.facts.status import Status
 from pages import content, page, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -62,7 +62,9 @@ def demo_results(demo_site, demo_url, tab, context):
 
 @pytest.fixture(scope="module")
 def fixture_results(fixtures_url, tab, context):
-    return {address: a11y.check_page(tab, context.guard, fixtures_url, address) for address in a11y.site_pages(FIXTURES)}
+    return {
+        address: a11y.check_page(tab, context.guard, fixtures_url, address) for address in a11y.site_pages(FIXTURES)
+    }
 
 
 def _engagement_page(demo_site: Path) -> str:
@@ -162,10 +164,14 @@ def test_the_command_prints_page_rule_element_and_help_and_fails(fixtures_url):
 def test_the_command_passes_the_demo_hub(demo_site, demo_results):
     done = subprocess.run(
         [sys.executable, str(SCRIPT), str(demo_site), "--page", "", "--page", _engagement_page(demo_site)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Checked 2 pages with axe-core 4.12.1: 0 violations and 0 requests to other websites on 0 pages." in done.stdout
+    assert (
+        "Checked 2 pages with axe-core 4.12.1: 0 violations and 0 requests to other websites on 0 pages." in done.stdout
+    )
 
 
 # --- No requests to other websites ---------------------------------------------------------------
@@ -221,7 +227,9 @@ def test_the_skip_link_moves_past_the_header_and_menu(tab, demo_url, demo_site):
     tab.keyboard.press("Enter")
     assert tab.evaluate("() => document.activeElement.id") == "main-content"
     tab.keyboard.press("Tab")
-    first = tab.evaluate("() => [document.activeElement.closest('article') !== null, document.activeElement.textContent.trim()]")
+    first = tab.evaluate(
+        "() => [document.activeElement.closest('article') !== null, document.activeElement.textContent.trim()]"
+    )
     assert first == [True, "Home"]  # the first link in the page's own content: the breadcrumbs
 
 
@@ -287,7 +295,11 @@ def test_status_is_never_shown_by_colour_alone(demo_site):
     tags = 0
     for path in demo_site.rglob("*.html"):
         for tag in page(demo_site, str(path.relative_to(demo_site))).select(".hub-status"):
-            kind = next(c.removeprefix("hub-status--") for c in tag["class"] if c.startswith("hub-status--") and c != "hub-status--soon")
+            kind = next(
+                c.removeprefix("hub-status--")
+                for c in tag["class"]
+                if c.startswith("hub-status--") and c != "hub-status--soon"
+            )
             assert text(tag).startswith(labels[kind]), (path, text(tag))
             if "hub-status--soon" in tag["class"]:
                 assert text(tag).endswith("closing soon")
@@ -329,7 +341,9 @@ def test_the_accessibility_statement_is_in_the_usual_uk_form_and_linked_under_ab
     # The contact details are the hub's own, as set in mkdocs.yml.
     assert contact["email"] in words and contact["phone"] in words and contact["post"] in words
     assert "made up" in words
-    assert re.search(r"(fully|partially|not) compliant with the Web Content Accessibility Guidelines version 2\.2 AA", words)
+    assert re.search(
+        r"(fully|partially|not) compliant with the Web Content Accessibility Guidelines version 2\.2 AA", words
+    )
     assert "Equality Advisory and Support Service" in words
     assert re.search(r"prepared on \d{1,2} [A-Z][a-z]+ \d{4}", words)
     sections = [s for s in soup.select("nav.md-nav--primary li.md-nav__item--section") if "About this hub" in text(s)]
@@ -343,7 +357,10 @@ def test_on_a_narrow_screen_the_menu_opens_and_closes_with_the_keyboard(tab, dem
     try:
         closed = a11y.tab_through(tab, demo_url, "/ (narrow)")
         assert not closed.problems, "\n".join(closed.problems)
-        assert closed.order[1].startswith("<button.md-header__button.md-icon.hub-menu-button") and '"Menu"' in closed.order[1]
+        assert (
+            closed.order[1].startswith("<button.md-header__button.md-icon.hub-menu-button")
+            and '"Menu"' in closed.order[1]
+        )
         # While the menu is closed, Tab does not go into it.
         assert not [name for name in closed.order if "md-nav__link" in name]
 

@@ -10,11 +10,18 @@ from conftest import ROOT
 
 
 def test_the_benchmark_builds_both_sites_and_prints_its_figures():
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--records", "200"],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--records", "200"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
-    rows = {line[:26].strip(): line[26:].split() for line in done.stdout.splitlines()
-            if line.startswith(("plain mkdocs-material", "engagement hub"))}
+    rows = {
+        line[:26].strip(): line[26:].split()
+        for line in done.stdout.splitlines()
+        if line.startswith(("plain mkdocs-material", "engagement hub"))
+    }
     assert set(rows) == {"plain mkdocs-material", "engagement hub"}
     for figures in rows.values():
         seconds, peak, pages, site, search, average, largest = map(float, figures)

@@ -84,43 +84,235 @@ class Case:
 CASES = [
     Case("yaml syntax error", {"walk-in.yaml": replace("title: Your say", "title: Your say: the")}, 1, "", "colon"),
     Case("tab indent", {"walk-in.yaml": replace("  - Testham", "\t- Testham")}, 6, "", "tab"),
-    Case("missing required field", {"walk-in.yaml": replace("why: |\n  The walk-in centre is busy.\n  We want to know when you use it.\n", "")}, 1, "why", "is missing. Add it: why we are asking"),
-    Case("wrong type: text for a list", {"walk-in.yaml": replace("places:\n  - Testham", "places: Testham")}, 5, "places", "should be a list"),
+    Case(
+        "missing required field",
+        {"walk-in.yaml": replace("why: |\n  The walk-in centre is busy.\n  We want to know when you use it.\n", "")},
+        1,
+        "why",
+        "is missing. Add it: why we are asking",
+    ),
+    Case(
+        "wrong type: text for a list",
+        {"walk-in.yaml": replace("places:\n  - Testham", "places: Testham")},
+        5,
+        "places",
+        "should be a list",
+    ),
     Case("unknown field", {"walk-in.yaml": replace("summary:", "sumary:")}, 2, "sumary", "Did you mean 'summary'?"),
-    Case("closes before it opens", {"walk-in.yaml": replace("closes: 2026-12-31", "closes: 2026-10-31")}, 18, "closes", "before it opens on 2026-11-01"),
-    Case("malformed web address", {"walk-in.yaml": replace("https://example.org/walk-in", "www.example.org/walk-in")}, 21, "take_part.online.link", "starting with https://"),
-    Case("javascript: link", {"walk-in.yaml": replace("https://example.org/walk-in", "javascript:alert(1)")}, 21, "take_part.online.link", "is not a web address we can link to"),
-    Case("data: link", {"walk-in.yaml": replace("https://example.org/walk-in", "data:text/html,<script>alert(1)</script>")}, 21, "take_part.online.link", "is not a web address"),
+    Case(
+        "closes before it opens",
+        {"walk-in.yaml": replace("closes: 2026-12-31", "closes: 2026-10-31")},
+        18,
+        "closes",
+        "before it opens on 2026-11-01",
+    ),
+    Case(
+        "malformed web address",
+        {"walk-in.yaml": replace("https://example.org/walk-in", "www.example.org/walk-in")},
+        21,
+        "take_part.online.link",
+        "starting with https://",
+    ),
+    Case(
+        "javascript: link",
+        {"walk-in.yaml": replace("https://example.org/walk-in", "javascript:alert(1)")},
+        21,
+        "take_part.online.link",
+        "is not a web address we can link to",
+    ),
+    Case(
+        "data: link",
+        {"walk-in.yaml": replace("https://example.org/walk-in", "data:text/html,<script>alert(1)</script>")},
+        21,
+        "take_part.online.link",
+        "is not a web address",
+    ),
     Case("outcome before it has closed", {"walk-in.yaml": GOOD + OUTCOME}, 30, "outcome", "cannot have an outcome yet"),
-    Case("outcome dated before the close", {"walk-in.yaml": replace("closes: 2026-12-31", "closes: 2026-11-10") + OUTCOME.replace("2027-02-01", "2026-11-05")}, 31, "outcome.published", "An outcome comes after it closes"),
-    Case("two records at one address", {"walk-in.yaml": GOOD, "walk-in.yml": GOOD}, 1, "", "would both be shown at the address /engagements/walk-in/"),
+    Case(
+        "outcome dated before the close",
+        {
+            "walk-in.yaml": replace("closes: 2026-12-31", "closes: 2026-11-10")
+            + OUTCOME.replace("2027-02-01", "2026-11-05")
+        },
+        31,
+        "outcome.published",
+        "An outcome comes after it closes",
+    ),
+    Case(
+        "two records at one address",
+        {"walk-in.yaml": GOOD, "walk-in.yml": GOOD},
+        1,
+        "",
+        "would both be shown at the address /engagements/walk-in/",
+    ),
     Case("empty file", {"walk-in.yaml": ""}, 1, "", "this file is empty"),
-    Case("not UTF-8", {"walk-in.yaml": GOOD.replace("We want to know how", "We want to know caf\u00e9 how").encode("latin-1")}, 2, "", "not saved as UTF-8"),
-    Case("date in the wrong form", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 01/11/2026")}, 17, "opens", "YYYY-MM-DD"),
-    Case("same field twice", {"walk-in.yaml": replace("level: place", "level: place\nlevel: system")}, 5, "", "'level' appears twice (first on line 4)"),
-    Case("not one of the choices", {"walk-in.yaml": replace("type: survey", "type: consultation")}, 11, "type", "Use one of: information, survey"),
-    Case("email address", {"walk-in.yaml": replace("email: engage@example.org", "email: engage at example.org")}, 26, "contact.email", "is not an email address"),
+    Case(
+        "not UTF-8",
+        {"walk-in.yaml": GOOD.replace("We want to know how", "We want to know caf\u00e9 how").encode("latin-1")},
+        2,
+        "",
+        "not saved as UTF-8",
+    ),
+    Case(
+        "date in the wrong form",
+        {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 01/11/2026")},
+        17,
+        "opens",
+        "YYYY-MM-DD",
+    ),
+    Case(
+        "same field twice",
+        {"walk-in.yaml": replace("level: place", "level: place\nlevel: system")},
+        5,
+        "",
+        "'level' appears twice (first on line 4)",
+    ),
+    Case(
+        "not one of the choices",
+        {"walk-in.yaml": replace("type: survey", "type: consultation")},
+        11,
+        "type",
+        "Use one of: information, survey",
+    ),
+    Case(
+        "email address",
+        {"walk-in.yaml": replace("email: engage@example.org", "email: engage at example.org")},
+        26,
+        "contact.email",
+        "is not an email address",
+    ),
     Case("file name with spaces", {"Walk In.yaml": GOOD}, 1, "", "Rename it, for example to 'walk-in.yaml'"),
-    Case("no way to take part", {"walk-in.yaml": replace("  online:\n    link: https://example.org/walk-in\n  phone:\n    number: \"0800 000 0000\"\n", "  {}\n")}, 19, "take_part", "lists no way to take part"),
+    Case(
+        "no way to take part",
+        {
+            "walk-in.yaml": replace(
+                '  online:\n    link: https://example.org/walk-in\n  phone:\n    number: "0800 000 0000"\n', "  {}\n"
+            )
+        },
+        19,
+        "take_part",
+        "lists no way to take part",
+    ),
     Case("two records in one file", {"walk-in.yaml": GOOD + "---\n" + GOOD}, 30, "", "more than one record"),
     Case("a list, not fields", {"walk-in.yaml": "- title: A\n- summary: B\n"}, 1, "", "should be a list of fields"),
-    Case("number that is not a number", {"walk-in.yaml": GOOD.replace("decision:", "outcome:\n  published: 2027-01-05\n  summary: x\n  took_part:\n    total: lots\n  themes:\n    - theme: A\n      detail: B\ndecision:").replace("closes: 2026-12-31", "closes: 2026-11-10")}, 31, "outcome.took_part.total", "should be a whole number"),
-    Case("phone number as a bare number", {"walk-in.yaml": replace('number: "0800 000 0000"', "number: 8000000000")}, 23, "take_part.phone.number", "should be text"),
-    Case("empty text", {"walk-in.yaml": replace("title: Your say on the Testham walk-in centre", 'title: ""')}, 1, "title", "is empty"),
-    Case("other language without its name", {"walk-in.yaml": GOOD + "accessible_formats:\n  - format: other_language\n    how_to_ask: Call us.\n"}, 31, "accessible_formats[1].format", "does not say which"),
-    Case("alias", {"walk-in.yaml": replace("places:\n  - Testham", "places: &here\n  - Testham") + "partners: *here\n"}, 30, "", "Records do not allow aliases"),
-    Case("nested too deep", {"walk-in.yaml": GOOD + "documents: " + "[" * 50 + "]" * 50 + "\n"}, 30, "", "nested more than 20 levels deep"),
-    Case("YAML tag", {"walk-in.yaml": replace("type: survey", "type: !!python/name:os.system survey")}, 11, "", "Records do not allow tags"),
+    Case(
+        "number that is not a number",
+        {
+            "walk-in.yaml": GOOD.replace(
+                "decision:",
+                "outcome:\n  published: 2027-01-05\n  summary: x\n  took_part:\n    total: lots\n  themes:\n    - theme: A\n      detail: B\ndecision:",
+            ).replace("closes: 2026-12-31", "closes: 2026-11-10")
+        },
+        31,
+        "outcome.took_part.total",
+        "should be a whole number",
+    ),
+    Case(
+        "phone number as a bare number",
+        {"walk-in.yaml": replace('number: "0800 000 0000"', "number: 8000000000")},
+        23,
+        "take_part.phone.number",
+        "should be text",
+    ),
+    Case(
+        "empty text",
+        {"walk-in.yaml": replace("title: Your say on the Testham walk-in centre", 'title: ""')},
+        1,
+        "title",
+        "is empty",
+    ),
+    Case(
+        "other language without its name",
+        {"walk-in.yaml": GOOD + "accessible_formats:\n  - format: other_language\n    how_to_ask: Call us.\n"},
+        31,
+        "accessible_formats[1].format",
+        "does not say which",
+    ),
+    Case(
+        "alias",
+        {"walk-in.yaml": replace("places:\n  - Testham", "places: &here\n  - Testham") + "partners: *here\n"},
+        30,
+        "",
+        "Records do not allow aliases",
+    ),
+    Case(
+        "nested too deep",
+        {"walk-in.yaml": GOOD + "documents: " + "[" * 50 + "]" * 50 + "\n"},
+        30,
+        "",
+        "nested more than 20 levels deep",
+    ),
+    Case(
+        "YAML tag",
+        {"walk-in.yaml": replace("type: survey", "type: !!python/name:os.system survey")},
+        11,
+        "",
+        "Records do not allow tags",
+    ),
     Case("file too big", {"walk-in.yaml": GOOD + "# " + "x" * 1_100_000 + "\n"}, 1, "", "too big for a record"),
-    Case("control character", {"walk-in.yaml": replace("lead: NHS", "lead: \x07NHS")}, 3, "", "hidden control character"),
-    Case("a number for a date", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 0")}, 17, "opens", "should be a date written as YYYY-MM-DD, such as"),
-    Case("a day that does not exist", {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 2026-02-30")}, 17, "opens", "should be a date written as YYYY-MM-DD"),
-    Case("list as a field name", {"walk-in.yaml": replace("level: place", "? [level]\n: place")}, 4, "", "a field's name here is not a word"),
-    Case("unknown deciding body", {"walk-in.yaml": replace("  when: Spring 2027", "  when: Spring 2027\n  body: icb-bored"), "map/bodies.yaml": BODIES}, 30, "decision.body", "there is no body called 'icb-bored'"),
-    Case("map: body reports to no body", {"map/bodies.yaml": BODIES + "    reports_to: nobody\n"}, 7, "bodies[1].reports_to", "there is no body called 'nobody'"),
-    Case("map: decision informed by no engagement", {"map/decisions.yaml": "decisions:\n  - id: d-1\n    date: 2026-01-01\n    body: icb-board\n    what: We decided.\n    minutes: https://example.org/m\n    informed_by:\n      - no-such-engagement\n"}, 8, "decisions[1].informed_by", "there is no engagement called"),
+    Case(
+        "control character", {"walk-in.yaml": replace("lead: NHS", "lead: \x07NHS")}, 3, "", "hidden control character"
+    ),
+    Case(
+        "a number for a date",
+        {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 0")},
+        17,
+        "opens",
+        "should be a date written as YYYY-MM-DD, such as",
+    ),
+    Case(
+        "a day that does not exist",
+        {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 2026-02-30")},
+        17,
+        "opens",
+        "should be a date written as YYYY-MM-DD",
+    ),
+    Case(
+        "list as a field name",
+        {"walk-in.yaml": replace("level: place", "? [level]\n: place")},
+        4,
+        "",
+        "a field's name here is not a word",
+    ),
+    Case(
+        "unknown deciding body",
+        {
+            "walk-in.yaml": replace("  when: Spring 2027", "  when: Spring 2027\n  body: icb-bored"),
+            "map/bodies.yaml": BODIES,
+        },
+        30,
+        "decision.body",
+        "there is no body called 'icb-bored'",
+    ),
+    Case(
+        "map: body reports to no body",
+        {"map/bodies.yaml": BODIES + "    reports_to: nobody\n"},
+        7,
+        "bodies[1].reports_to",
+        "there is no body called 'nobody'",
+    ),
+    Case(
+        "map: decision informed by no engagement",
+        {
+            "map/decisions.yaml": "decisions:\n  - id: d-1\n    date: 2026-01-01\n    body: icb-board\n    what: We decided.\n    minutes: https://example.org/m\n    informed_by:\n      - no-such-engagement\n"
+        },
+        8,
+        "decisions[1].informed_by",
+        "there is no engagement called",
+    ),
     Case("map: not YAML", {"map/bodies.yaml": "bodies:\n  - id: a\n   name: b\n"}, 3, "", "the YAML is not valid here"),
-    Case("event that ends before it starts", {"walk-in.yaml": replace("  phone:", "  events:\n    - name: Drop-in\n      date: 2026-11-20\n      starts: \"14:00\"\n      ends: \"13:00\"\n      venue: Library\n      address: 1 High Street\n  phone:")}, 26, "take_part.events[1].ends", "is not after it starts"),
+    Case(
+        "event that ends before it starts",
+        {
+            "walk-in.yaml": replace(
+                "  phone:",
+                '  events:\n    - name: Drop-in\n      date: 2026-11-20\n      starts: "14:00"\n      ends: "13:00"\n      venue: Library\n      address: 1 High Street\n  phone:',
+            )
+        },
+        26,
+        "take_part.events[1].ends",
+        "is not after it starts",
+    ),
 ]
 
 
@@ -146,7 +338,9 @@ def _expected(case: Case, name: str) -> str:
 
 def _snapshot(site: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
     }
 
 

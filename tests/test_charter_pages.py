@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import copy_hub, mkdocs_build, validate
-from hub.charter import PRINCIPLES
+from hub.facts.charter import PRINCIPLES
 from pages import content, page, text
 from test_broken_records import GOOD
 
@@ -64,7 +64,11 @@ def test_validation_warns_of_gunning_risks(hub):
     output = validate(hub).output
     short = [l for l in output.splitlines() if l.startswith("engagements/short-consultation.yaml")]
     assert any("decision: warning: a formal consultation should say when the decision" in l for l in short)
-    assert any("closes: warning: it is open for 31 days, but formal public consultation should be open for at least 84 days" in l for l in short)
+    assert any(
+        "closes: warning: it is open for 31 days, but formal public consultation should be open for at least 84 days"
+        in l
+        for l in short
+    )
 
 
 def test_a_decision_before_the_close_is_a_gunning_warning(hub, tmp_path):

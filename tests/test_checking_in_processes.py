@@ -11,9 +11,9 @@ import time
 import pytest
 
 from conftest import DEMO_TODAY, ROOT
-from hub import checking
-from hub.checking import RECORDS_PER_PROCESS, check_files, check_records
-from hub.loading import record_files
+from hub.checks import check_all as checking
+from hub.checks.check_all import RECORDS_PER_PROCESS, check_files, check_records
+from hub.records.loading import record_files
 from hub.settings import settings_from_mkdocs_yml
 from synthetic_records import write_area
 

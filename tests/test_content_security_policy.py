@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.security import _hash, content_security_policy
-
 import accessibility as a11y
+from hub.site.security import _hash, content_security_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -44,14 +43,18 @@ def test_the_policy_allows_no_inline_script_but_the_themes_own(demo_site):
         assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"], path
         assert policy["default-src"] == ["'self'"] and policy["form-action"] == ["'self'"], path
         soup = BeautifulSoup(html, "html.parser")
-        inline = [s.string or "" for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        inline = [
+            s.string or "" for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"
+        ]
         assert sorted(policy["script-src"][1:]) == sorted({_hash(s) for s in inline}), path
 
 
 def test_a_script_in_the_pages_content_is_never_allowed_by_hash():
     theme = "<script>themeSetup()</script>"
-    page = f"<html><head><meta charset=\"utf-8\">{theme}</head><body><article class=\"md-content__inner\">" \
-           "<script>alert('from a record')</script></article></body></html>"
+    page = (
+        f'<html><head><meta charset="utf-8">{theme}</head><body><article class="md-content__inner">'
+        "<script>alert('from a record')</script></article></body></html>"
+    )
     policy = content_security_policy(page)
     assert _hash("themeSetup()") in policy
     assert _hash("alert('from a record')") not in policy
@@ -67,7 +70,9 @@ def site_with_an_injected_script(demo_site, tmp_path_factory) -> Path:
     shutil.copytree(demo_site, site)
     page = site / "engagements" / "stroke-rehabilitation" / "index.html"
     html = page.read_text(encoding="utf-8")
-    html = html.replace('id="main-content" tabindex="-1">', 'id="main-content" tabindex="-1"><script>window.injected = true</script>', 1)
+    html = html.replace(
+        'id="main-content" tabindex="-1">', 'id="main-content" tabindex="-1"><script>window.injected = true</script>', 1
+    )
     assert "window.injected" in html
     page.write_text(html, encoding="utf-8")
     return site

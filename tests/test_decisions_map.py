@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, copy_hub, mkdocs_build, validate
-from hub.map_loading import load_map
+from hub.records.map_loading import load_map
 from pages import content, links, page, text
 
 
@@ -29,28 +29,38 @@ def site(tmp_path_factory):
 
 BROKEN_REFERENCES = [
     pytest.param(
-        "map/bodies.yaml", "reports_to: icb-board", "reports_to: icb-bord",
+        "map/bodies.yaml",
+        "reports_to: icb-board",
+        "reports_to: icb-bord",
         "map/bodies.yaml:23: bodies[2].reports_to: there is no body called 'icb-bord'. Did you mean 'icb-board'?",
         id="a body reports to a body that does not exist",
     ),
     pytest.param(
-        "map/decisions.yaml", "      - community-hospital-beds", "      - community-hospital-bed",
+        "map/decisions.yaml",
+        "      - community-hospital-beds",
+        "      - community-hospital-bed",
         "map/decisions.yaml:10: decisions[1].informed_by: there is no engagement called "
         "'community-hospital-bed'. Did you mean 'community-hospital-beds'?",
         id="a decision names an engagement that does not exist",
     ),
     pytest.param(
-        "engagements/community-hospital-beds.yaml", "body: icb-board", "body: the-board",
+        "engagements/community-hospital-beds.yaml",
+        "body: icb-board",
+        "body: the-board",
         "engagements/community-hospital-beds.yaml:82: decision.body: there is no body called 'the-board'.",
         id="an engagement names a body that does not exist",
     ),
     pytest.param(
-        "map/bodies.yaml", "    kind: integrated_care_board\n", "    kind: integrated_care_board\n    reports_to: marshbury-place\n",
+        "map/bodies.yaml",
+        "    kind: integrated_care_board\n",
+        "    kind: integrated_care_board\n    reports_to: marshbury-place\n",
         "map/bodies.yaml:8: bodies[1].reports_to: the bodies report to each other in a circle",
         id="bodies report to each other in a circle",
     ),
     pytest.param(
-        "map/bodies.yaml", "    decides:", "    decide:",
+        "map/bodies.yaml",
+        "    decides:",
+        "    decide:",
         "map/bodies.yaml:8: bodies[1].decide: is not a field we know, so it would not be shown. Did you mean 'decides'?",
         id="an unknown field in the map",
     ),

@@ -14,10 +14,10 @@ import pytest
 from icalendar import Calendar
 
 from conftest import DEMO_TODAY, ROOT
-from hub.ical import _at
-from hub.model import Engagement
-from hub.open_data import _cell
-from hub.yaml_source import parse
+from hub.outputs.calendar import _at
+from hub.outputs.open_data import _cell
+from hub.records.model import Engagement
+from hub.records.yaml_source import parse
 from pages import content, page
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
@@ -77,8 +77,12 @@ def test_the_calendar_has_future_events_and_closing_days_of_open_and_coming_enga
 
 
 def test_event_times_are_london_times(tmp_path):
-    assert _at(dt.date(2026, 6, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.timezone.utc)
-    assert _at(dt.date(2026, 12, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.timezone.utc)
+    assert _at(dt.date(2026, 6, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(
+        2026, 6, 10, 9, 0, tzinfo=dt.UTC
+    )
+    assert _at(dt.date(2026, 12, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(
+        2026, 12, 10, 10, 0, tzinfo=dt.UTC
+    )
 
 
 def test_every_record_is_open_data_with_every_field(demo_site):
@@ -101,7 +105,7 @@ def test_the_spreadsheet_has_one_row_for_each_engagement(demo_site):
 
 
 def test_a_spreadsheet_cell_never_starts_a_formula():
-    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _cell(["@SUM(A1)", "fine"]) == "'@SUM(A1); fine"
     assert _cell(None) == "" and _cell(12) == "12"
 
@@ -149,8 +153,10 @@ def site_with_a_personal_detail(tmp_path_factory):
     from test_broken_records import GOOD
 
     root = copy_hub(tmp_path_factory.mktemp("personal"), with_records=False)
-    record = GOOD.replace("summary: We want to know how you use the walk-in centre.",
-                          "summary: We want to know how you use the walk-in centre. Or text Jo on 07700 900123.")
+    record = GOOD.replace(
+        "summary: We want to know how you use the walk-in centre.",
+        "summary: We want to know how you use the walk-in centre. Or text Jo on 07700 900123.",
+    )
     assert record != GOOD
     (root / "engagements" / "walk-in.yaml").write_text(record)
     built = mkdocs_build(root)
@@ -158,8 +164,17 @@ def site_with_a_personal_detail(tmp_path_factory):
     return root / "site"
 
 
-@pytest.mark.parametrize("path", ["feeds/engagements.xml", "feeds/events.ics", "data/engagements.json",
-                                  "data/engagements.csv", "data/engagements/walk-in.json", "data/engagements/walk-in.csv"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "feeds/engagements.xml",
+        "feeds/events.ics",
+        "data/engagements.json",
+        "data/engagements.csv",
+        "data/engagements/walk-in.json",
+        "data/engagements/walk-in.csv",
+    ],
+)
 def test_feeds_and_open_data_never_copy_a_persons_own_phone_number(site_with_a_personal_detail, path):
     text = (site_with_a_personal_detail / path).read_text()
     assert "900123" not in text.replace("\r\n ", "")

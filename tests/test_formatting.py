@@ -10,14 +10,16 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hub.formatting import TAGS, formatted, plain
-from hub.model import AllowsFormatting, Engagement, Outcome
+from hub.records.formatting import TAGS, formatted, plain
+from hub.records.model import AllowsFormatting, Engagement, Outcome
 from pages import content, page, text
 from test_plain_english import record
 
 
 def test_the_formatting_staff_expect_is_shown():
-    shown = formatted("We ask **you** and *your family*.\n\n- one\n- two\n\n1. first\n\nSee [the plan](https://example.org/plan).")
+    shown = formatted(
+        "We ask **you** and *your family*.\n\n- one\n- two\n\n1. first\n\nSee [the plan](https://example.org/plan)."
+    )
     assert shown == (
         "<p>We ask <strong>you</strong> and <em>your family</em>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
         "<ol>\n<li>first</li>\n</ol>\n"
@@ -25,14 +27,25 @@ def test_the_formatting_staff_expect_is_shown():
     )
 
 
-@pytest.mark.parametrize("link", ["https://example.org", "http://example.org", "mailto:engage@example.org", "tel:08000000000"])
+@pytest.mark.parametrize(
+    "link", ["https://example.org", "http://example.org", "mailto:engage@example.org", "tel:08000000000"]
+)
 def test_links_to_web_email_and_phone_are_kept(link):
     assert f'<a href="{link}" rel="noopener noreferrer">' in formatted(f"[us]({link})")
 
 
 @pytest.mark.parametrize(
-    "link", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "file:///etc/passwd",
-             "/engagements/other/", "//evil.example/", "ftp://example.org"]
+    "link",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "/engagements/other/",
+        "//evil.example/",
+        "ftp://example.org",
+    ],
 )
 def test_links_that_could_run_code_or_leave_the_rules_lose_their_address(link):
     soup = BeautifulSoup(formatted(f"[us]({link})"), "html.parser")
@@ -44,7 +57,10 @@ def test_links_that_could_run_code_or_leave_the_rules_lose_their_address(link):
     [
         ('<script>alert("x")</script>', '&lt;script&gt;alert("x")&lt;/script&gt;'),
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-        ("![a picture](https://example.org/a.png)", '!<a href="https://example.org/a.png" rel="noopener noreferrer">a picture</a>'),
+        (
+            "![a picture](https://example.org/a.png)",
+            '!<a href="https://example.org/a.png" rel="noopener noreferrer">a picture</a>',
+        ),
         ("# Not a heading", "# Not a heading"),
         ("`not code`", "`not code`"),
         ("> not a quote", "&gt; not a quote"),
@@ -55,8 +71,13 @@ def test_html_and_other_markdown_are_shown_as_text(written, shown):
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(st.lists(st.sampled_from(list("ab <>/\"'=:*_-[]()!#&;\n1.") + ["script", "javascript:", "http://", "onerror", "href"]),
-                max_size=60).map("".join) | st.text(max_size=80))
+@given(
+    st.lists(
+        st.sampled_from(list("ab <>/\"'=:*_-[]()!#&;\n1.") + ["script", "javascript:", "http://", "onerror", "href"]),
+        max_size=60,
+    ).map("".join)
+    | st.text(max_size=80)
+)
 def test_anything_written_becomes_only_the_safe_tags(written):
     soup = BeautifulSoup(str(formatted(written)), "html.parser")
     for tag in soup.find_all(True):
@@ -68,7 +89,10 @@ def test_anything_written_becomes_only_the_safe_tags(written):
 
 
 def test_plain_takes_the_formatting_out():
-    assert plain("We ask **you**.\n\n- [the plan](https://example.org) & more\n- <b>two</b>") == "We ask you. the plan & more <b>two</b>"
+    assert (
+        plain("We ask **you**.\n\n- [the plan](https://example.org) & more\n- <b>two</b>")
+        == "We ask you. the plan & more <b>two</b>"
+    )
 
 
 def test_the_model_says_which_fields_allow_formatting():
@@ -80,7 +104,9 @@ def test_the_model_says_which_fields_allow_formatting():
     }
     assert formatted_fields == {("Engagement", "why"), ("Outcome", "summary")}
     assert "you can use bold, bullet lists and links" in Engagement.model_fields["why"].description
-    assert "you can use bold, bullet lists and links" in Engagement.model_json_schema()["properties"]["why"]["description"]
+    assert (
+        "you can use bold, bullet lists and links" in Engagement.model_json_schema()["properties"]["why"]["description"]
+    )
 
 
 def test_a_demo_record_shows_a_list_bold_and_a_link(demo_site):
@@ -89,7 +115,10 @@ def test_a_demo_record_shows_a_list_bold_and_a_link(demo_site):
     assert items == ["at Northfield Community Hospital,"]
     assert article.find("strong", string="three options")
     link = article.find("a", string="consultation document")
-    assert link["href"] == "https://example.org/stroke/consultation-document" and link["rel"] == ["noopener", "noreferrer"]
+    assert link["href"] == "https://example.org/stroke/consultation-document" and link["rel"] == [
+        "noopener",
+        "noreferrer",
+    ]
     assert "**" not in text(article)
 
 

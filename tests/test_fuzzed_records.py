@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_TODAY, ROOT
-from hub.loading import MAX_FILE_BYTES, load_each
-from hub.checking import check_files
+from hub.checks.check_all import check_files
+from hub.records.loading import MAX_FILE_BYTES, load_each
 from hub.settings import settings_from_mkdocs_yml
 from records import minimal_record
 from test_broken_records import GOOD
@@ -33,9 +33,27 @@ FUZZ = settings(max_examples=150, deadline=None, database=None, suppress_health_
 HANG_SECONDS = 5
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), st.dates(),
-    st.sampled_from(["", "2026-11-01", "https://example.org", "javascript:alert(1)", "0800 000 0000",
-                     "a@b.example", "14:30", "survey", "<script>alert(1)</script>", "**bold**", "\u202e"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=40),
+    st.dates(),
+    st.sampled_from(
+        [
+            "",
+            "2026-11-01",
+            "https://example.org",
+            "javascript:alert(1)",
+            "0800 000 0000",
+            "a@b.example",
+            "14:30",
+            "survey",
+            "<script>alert(1)</script>",
+            "**bold**",
+            "\u202e",
+        ]
+    ),
 )
 values = st.recursive(
     scalars,
@@ -59,8 +77,17 @@ def _field_paths(data: object, path: tuple = ()) -> list[tuple]:
 FULL_RECORD = minimal_record(
     take_part={
         "online": {"link": "https://example.org/survey"},
-        "events": [{"name": "Drop-in", "date": dt.date(2026, 11, 20), "starts": "10:00", "ends": "12:00",
-                    "venue": "Library", "address": "1 High Street", "access": ["step_free"]}],
+        "events": [
+            {
+                "name": "Drop-in",
+                "date": dt.date(2026, 11, 20),
+                "starts": "10:00",
+                "ends": "12:00",
+                "venue": "Library",
+                "address": "1 High Street",
+                "access": ["step_free"],
+            }
+        ],
     },
     accessible_formats=[{"format": "easy_read", "how_to_ask": "Call us."}],
     cannot_influence=[{"what": "The budget", "why": "It is set nationally."}],
@@ -89,16 +116,37 @@ record_without_a_field = st.sampled_from(FIELD_PATHS).map(
 )
 # What people paste, and what attackers try: YAML's rarer parts, and values that once broke the reader.
 YAML_TRICKS = [
-    "? [a]\n: b\n", "1: x\n", "!!binary aGVsbG8=", "!!python/object:os.system ls", "2026-02-30", "1" + "0" * 5000,
-    "&x ", "*x", "<<: *x\n", "\t", "---\n", "...\n", "%YAML 1.1\n", "{", "[", "'", '"', ": ", " #", "|\n", ">-\n",
-    "\ufeff", "\x00", "\x85", "\u2028", "\ud800",
+    "? [a]\n: b\n",
+    "1: x\n",
+    "!!binary aGVsbG8=",
+    "!!python/object:os.system ls",
+    "2026-02-30",
+    "1" + "0" * 5000,
+    "&x ",
+    "*x",
+    "<<: *x\n",
+    "\t",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "{",
+    "[",
+    "'",
+    '"',
+    ": ",
+    " #",
+    "|\n",
+    ">-\n",
+    "\ufeff",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "\ud800",
 ]
 typed = st.one_of(st.text(max_size=30), st.sampled_from(YAML_TRICKS))
-spliced_text = st.tuples(st.integers(0, len(GOOD)), typed).map(
-    lambda cut: GOOD[: cut[0]] + cut[1] + GOOD[cut[0]:]
-)
+spliced_text = st.tuples(st.integers(0, len(GOOD)), typed).map(lambda cut: GOOD[: cut[0]] + cut[1] + GOOD[cut[0] :])
 spliced_bytes = st.tuples(st.integers(0, len(GOOD)), st.binary(max_size=30)).map(
-    lambda cut: GOOD.encode()[: cut[0]] + cut[1] + GOOD.encode()[cut[0]:]
+    lambda cut: GOOD.encode()[: cut[0]] + cut[1] + GOOD.encode()[cut[0] :]
 )
 
 
@@ -190,8 +238,11 @@ BILLION_LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol",
 )
 HOSTILE = {
     "alias bomb": (BILLION_LAUGHS, 2, "has an alias (*a), which repeats another part"),
-    "one alias": (GOOD.replace("places:\n  - Testham", "places: &here\n  - Testham") + "topics: *here\n", 30,
-                  "Records do not allow aliases"),
+    "one alias": (
+        GOOD.replace("places:\n  - Testham", "places: &here\n  - Testham") + "topics: *here\n",
+        30,
+        "Records do not allow aliases",
+    ),
     "10,000 levels of brackets": ("title: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, "nested more than 20 levels deep"),
     "1,000 levels of fields": ("".join(" " * i + "a:\n" for i in range(1_000)), 21, "nested more than 20 levels"),
     "50 MB file": (GOOD + "summary2: " + "a" * 50_000_000 + "\n", 1, "this file is 50.0 MB, too big for a record"),

@@ -12,8 +12,14 @@ from conftest import DEMO_TODAY, ROOT
 def run_in_github(tmp_path, script: str, *args: str) -> tuple[str, str]:
     summary = tmp_path / "summary.md"
     env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "HUB_TODAY": DEMO_TODAY}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return done.stdout, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 

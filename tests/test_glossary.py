@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bs4 import NavigableString
 
-from hub.glossary import load_glossary
-from hub.render import explain_short_forms, paragraphs
+from hub.records.glossary import load_glossary
+from hub.site.render import explain_short_forms, paragraphs
 from pages import content, page, text
 
 GLOSSARY = load_glossary()

@@ -7,13 +7,27 @@ import subprocess
 import sys
 
 from conftest import ROOT, copy_hub, validate
-from hub.model import Engagement
-from hub.schema import SCHEMA_COMMENT
+from hub.records.model import Engagement
+from hub.records.schema import SCHEMA_COMMENT
 from new_engagement import main
 
 ANSWERS = [
-    "--title", "Stroke: care at home", "--lead", "Example Vale Hospitals", "--type", "survey", "--level", "place",
-    "--place", "Northfield", "--topic", "Stroke", "--opens", "2027-01-04", "--closes", "2027-03-01",
+    "--title",
+    "Stroke: care at home",
+    "--lead",
+    "Example Vale Hospitals",
+    "--type",
+    "survey",
+    "--level",
+    "place",
+    "--place",
+    "Northfield",
+    "--topic",
+    "Stroke",
+    "--opens",
+    "2027-01-04",
+    "--closes",
+    "2027-03-01",
 ]
 # What a member of staff writes in the empty values the scaffold leaves.
 FILLED = {
@@ -21,10 +35,8 @@ FILLED = {
     'who_for:\n  - ""': 'who_for:\n  - "People who have had a stroke"',
     'why: ""': 'why: "To plan care at home."',
     'can_influence:\n  - ""': 'can_influence:\n  - "What visits include"',
-    '  # online:\n    # The web address of the survey or form.\n    # link: ""':
-        '  online:\n    # The web address of the survey or form.\n    link: "https://example.org/stroke"',
-    'team: ""\n  # The team\'s email address.\n  # email: ""':
-        'team: "Stroke team"\n  # The team\'s email address.\n  email: "stroke@example.org"',
+    '  # online:\n    # The web address of the survey or form.\n    # link: ""': '  online:\n    # The web address of the survey or form.\n    link: "https://example.org/stroke"',
+    'team: ""\n  # The team\'s email address.\n  # email: ""': 'team: "Stroke team"\n  # The team\'s email address.\n  email: "stroke@example.org"',
     'who: ""': 'who: "Hospital board"',
     'when: ""': 'when: "Spring 2027"',
 }
@@ -33,7 +45,10 @@ FILLED = {
 def new_record(root, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "new_engagement.py"), "--config", str(root / "mkdocs.yml"), *args],
-        cwd=root, capture_output=True, text=True, timeout=60,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -51,7 +66,7 @@ def test_the_new_record_is_valid_once_its_required_fields_are_filled(tmp_path):
     unfilled = validate(root)
     assert unfilled.code == 1
     for field in ("summary", "who_for[1]", "why", "can_influence[1]", "take_part", "contact.team", "decision.who"):
-        assert f"stroke-care-at-home.yaml:" in unfilled.output and f" {field}: " in unfilled.output, field
+        assert "stroke-care-at-home.yaml:" in unfilled.output and f" {field}: " in unfilled.output, field
 
     for blank, filled in FILLED.items():
         assert blank in text, blank
@@ -85,8 +100,20 @@ def test_an_address_already_taken_is_refused(tmp_path):
 
 def test_it_asks_for_what_is_not_given_and_asks_again_after_a_wrong_answer(tmp_path, capsys):
     root = copy_hub(tmp_path, with_records=False)
-    replies = iter(["Pharmacy hours", "Example Vale Council", "chat", "survey", "system", "Example Vale",
-                    "Pharmacy", "4 January", "2027-01-04", "2027-02-15"])
+    replies = iter(
+        [
+            "Pharmacy hours",
+            "Example Vale Council",
+            "chat",
+            "survey",
+            "system",
+            "Example Vale",
+            "Pharmacy",
+            "4 January",
+            "2027-01-04",
+            "2027-02-15",
+        ]
+    )
     asked = []
     code = main(["--config", str(root / "mkdocs.yml")], ask=lambda q: asked.append(q) or next(replies))
     assert code == 0
@@ -105,6 +132,11 @@ def test_the_help_in_the_new_record_is_plain_english(tmp_path):
     page = root / "content" / "scaffold-help.md"
     # The date pattern is allowed in the hub's messages (plain_english_allowed.yaml): here it is code too.
     page.write_text("\n\n".join(help_text).replace("YYYY-MM-DD", "`YYYY-MM-DD`") + "\n", encoding="utf-8")
-    checked = subprocess.run([sys.executable, str(ROOT / "scripts" / "plain_english.py"), str(page)],
-                             cwd=root, capture_output=True, text=True, timeout=120)
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "plain_english.py"), str(page)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert checked.returncode == 0, checked.stdout

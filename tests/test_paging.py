@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import copy_hub, mkdocs_build
-from hub.paging import paginate
+from hub.site.paging import paginate
 from pages import content, page
 from test_broken_records import GOOD
 
@@ -30,7 +30,9 @@ def site(tmp_path_factory):
     root = copy_hub(tmp_path_factory.mktemp("many"), with_records=False)
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text().replace("page_size: 20", f"page_size: {SIZE}").replace("index_page_size: 100", f"index_page_size: {SIZE}")
+        config.read_text()
+        .replace("page_size: 20", f"page_size: {SIZE}")
+        .replace("index_page_size: 100", f"index_page_size: {SIZE}")
     )
     for n in range(COUNT):
         record = GOOD.replace("Testham walk-in centre", f"Testham walk-in centre, part {n}")

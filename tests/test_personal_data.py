@@ -12,8 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_TODAY, ROOT, copy_hub, validate
-from hub.checking import check_files
-from hub.personal_data import _phones, find_personal_data, redact
+from hub.checks.check_all import check_files
+from hub.records.personal_data import _phones, find_personal_data, redact
 from hub.settings import settings_from_mkdocs_yml
 from test_broken_records import OUTCOME, replace
 
@@ -69,8 +69,11 @@ def test_redact_removes_each_of_several_and_keeps_the_rest():
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(PERSONAL + ORGANISATIONAL + NOT_CONTACT_DETAILS)),
-                max_size=8).map(" ".join))
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=20), st.sampled_from(PERSONAL + ORGANISATIONAL + NOT_CONTACT_DETAILS)), max_size=8
+    ).map(" ".join)
+)
 def test_redacted_text_holds_no_personal_details_and_nothing_else_changes(text):
     redacted = redact(text)
     assert find_personal_data(redacted) == []
@@ -96,8 +99,15 @@ def _phones_with_one_pattern(text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=300, deadline=None, database=None)
 @example("Call 0800 (0123) 456 7890 or (0123) 456 7890.")  # two ways of reading one number overlap
-@given(st.lists(st.one_of(st.text(alphabet="0123456789 +()-.xé_\n", max_size=30),
-                          st.sampled_from(PERSONAL + ORGANISATIONAL + NOT_CONTACT_DETAILS)), max_size=8).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="0123456789 +()-.xé_\n", max_size=30),
+            st.sampled_from(PERSONAL + ORGANISATIONAL + NOT_CONTACT_DETAILS),
+        ),
+        max_size=8,
+    ).map("".join)
+)
 def test_phone_numbers_are_found_as_one_pattern_would_find_them(text):
     assert [m.span() for m in _phones(text)] == _phones_with_one_pattern(text)
 
@@ -117,7 +127,9 @@ def _warnings(tmp_path: Path, record: str) -> list[str]:
 
 
 def test_a_private_email_in_why_is_a_warning_at_its_line_with_how_to_fix(tmp_path):
-    record = replace("  We want to know when you use it.", "  We want to know when you use it. Write to jane.smith@nhs.net.")
+    record = replace(
+        "  We want to know when you use it.", "  We want to know when you use it. Write to jane.smith@nhs.net."
+    )
     assert _warnings(tmp_path, record) == [
         "walk-in.yaml:12: why: warning: this has what looks like a person's own details: an email address "
         "starting ja… at nhs.net. The site is public, so use the team's contact details instead, in the contact fields."
@@ -141,7 +153,7 @@ def test_the_warning_does_not_repeat_the_details_in_logs(tmp_path):
 
 
 def test_contact_fields_may_hold_a_persons_details(tmp_path):
-    record = replace("  email: engage@example.org", "  email: jane.smith@nhs.net\n  phone: \"07700 900123\"").replace(
+    record = replace("  email: engage@example.org", '  email: jane.smith@nhs.net\n  phone: "07700 900123"').replace(
         '    number: "0800 000 0000"', '    number: "07700 900124"\n    description: Ask for Jane on 07700 900125.'
     )
     assert _warnings(tmp_path, record) == []
@@ -154,10 +166,15 @@ def test_organisational_details_in_free_text_are_no_warning(tmp_path):
 
 def test_the_validator_shows_the_warning_and_still_passes(tmp_path):
     root = copy_hub(tmp_path, with_records=False)
-    (root / "engagements" / "walk-in.yaml").write_text(replace("lead: NHS", "partners:\n  - Jo Bloggs, jo.bloggs@gmail.com\nlead: NHS"))
+    (root / "engagements" / "walk-in.yaml").write_text(
+        replace("lead: NHS", "partners:\n  - Jo Bloggs, jo.bloggs@gmail.com\nlead: NHS")
+    )
     result = validate(root)
     assert result.code == 0, result.output
-    assert "engagements/walk-in.yaml:4: partners[1]: warning: this has what looks like a person's own details" in result.output
+    assert (
+        "engagements/walk-in.yaml:4: partners[1]: warning: this has what looks like a person's own details"
+        in result.output
+    )
 
 
 def test_no_demo_record_has_a_persons_details(tmp_path):
@@ -175,5 +192,8 @@ def test_the_map_is_checked_too(tmp_path):
     line = bodies.read_text().splitlines().index(asked[:-1] + ", or email jane.smith@nhs.net.") + 1
     checked = validate(hub)
     assert checked.code == 0
-    assert f"map/bodies.yaml:{line}: bodies[1].meets_in_public.questions: warning: this has what looks like a person's own details" in checked.output
+    assert (
+        f"map/bodies.yaml:{line}: bodies[1].meets_in_public.questions: warning: this has what looks like a person's own details"
+        in checked.output
+    )
     assert "jane.smith" not in checked.output

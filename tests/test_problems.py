@@ -6,7 +6,7 @@ import itertools
 import random
 from pathlib import Path
 
-from hub.problems import Problem
+from hub.records.problems import Problem
 
 
 def test_sorting_by_the_order_key_gives_the_same_order_as_comparing_problems():
@@ -14,7 +14,10 @@ def test_sorting_by_the_order_key_gives_the_same_order_as_comparing_problems():
         Problem(Path(path), line, field, message, warning)
         for path, line, field, message, warning in itertools.product(
             ("engagements/a.yaml", "engagements/a-b.yaml", "engagements/a/b.yaml", "map/bodies.yaml"),
-            (1, 2, 10), ("", "closes", "title"), ("is missing.", "is empty."), (False, True),
+            (1, 2, 10),
+            ("", "closes", "title"),
+            ("is missing.", "is empty."),
+            (False, True),
         )
     ]
     shuffled = random.Random(1).sample(problems, len(problems))

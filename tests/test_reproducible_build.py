@@ -15,14 +15,16 @@ from conftest import copy_hub, mkdocs_build
 
 # Not the demo's date, and most days not the clock's: the sitemap must follow the pinned date.
 PINNED = "2026-12-01"
-# Files MkDocs dates itself. The hub gives MkDocs the pinned date (SOURCE_DATE_EPOCH) for them,
+# Files MkDocs dates itself. The hub dates their pages with the pinned date (hub/site/mkdocs_plugin.py),
 # so none differ; a file listed here would be compared by everything but its date.
 DATED_BY_MKDOCS: set[str] = set()
 
 
 def _hashes(site: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -57,5 +59,5 @@ def test_the_sitemap_carries_the_pinned_date_not_the_clocks(two_builds):
     assert len(dates) > 50 and set(dates) == {PINNED}
     raw = (site / "sitemap.xml.gz").read_bytes()
     gzip_time = int.from_bytes(raw[4:8], "little")  # the gzip header's MTIME field (RFC 1952)
-    assert dt.datetime.fromtimestamp(gzip_time, dt.timezone.utc).date().isoformat() == PINNED
+    assert dt.datetime.fromtimestamp(gzip_time, dt.UTC).date().isoformat() == PINNED
     assert gzip.decompress(raw).decode() == sitemap

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import DEMO_TODAY, copy_hub, mkdocs_build
-from hub.yaml_source import parse
+from hub.records.yaml_source import parse
 from pages import content, page
 from synthetic_records import write_area
 
@@ -20,7 +20,11 @@ def big(tmp_path_factory):
     root = copy_hub(tmp_path_factory.mktemp("big"), with_records=False)
     write_area(root, RECORDS, dt.date.fromisoformat(DEMO_TODAY))
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("page_size: 20", f"page_size: {SIZE}").replace("index_page_size: 100", "index_page_size: 20"))
+    config.write_text(
+        config.read_text()
+        .replace("page_size: 20", f"page_size: {SIZE}")
+        .replace("index_page_size: 100", "index_page_size: 20")
+    )
     built = mkdocs_build(root)
     assert built.code == 0, built.output
     return root
@@ -34,9 +38,14 @@ def test_a_body_page_shows_its_latest_decisions_and_pages_the_rest(big):
     assert len(body.select("ul.hub-decisions > li")) == SIZE
     assert body.find("a", string=f"See all {len(mine)} decisions it has taken")["href"] == "decisions/"
     listed, number = [], 1
-    while (big / "site" / "who-decides/icb-board/decisions" / ("" if number == 1 else f"page-{number}") / "index.html").exists():
+    while (
+        big / "site" / "who-decides/icb-board/decisions" / ("" if number == 1 else f"page-{number}") / "index.html"
+    ).exists():
         url = "who-decides/icb-board/decisions/" + ("" if number == 1 else f"page-{number}/")
-        listed += [a["href"].rstrip("/").rsplit("/", 1)[1] for a in content(page(big / "site", url)).select("ul.hub-decisions > li > a:first-child")]
+        listed += [
+            a["href"].rstrip("/").rsplit("/", 1)[1]
+            for a in content(page(big / "site", url)).select("ul.hub-decisions > li > a:first-child")
+        ]
         number += 1
     assert listed == [d["id"] for d in mine]
 

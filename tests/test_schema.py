@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from hub.loading import record_files
-from hub.schema import SCHEMA_COMMENT, SCHEMA_PATH, engagement_schema
+from hub.records.loading import record_files
+from hub.records.schema import SCHEMA_COMMENT, SCHEMA_PATH, engagement_schema
 
 
 def test_the_schema_in_the_repository_matches_the_model():
     kept = (ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
     assert kept == engagement_schema(), (
-        f"{SCHEMA_PATH.as_posix()} is out of date with hooks/hub/model.py. "
+        f"{SCHEMA_PATH.as_posix()} is out of date with hooks/hub/records/model.py. "
         "Run: python scripts/make_schema.py, then commit the schema."
     )
 

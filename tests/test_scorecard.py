@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from hub.model import Engagement
-from hub.scorecard import Result, outcome_due, score
+from hub.facts.scorecard import Result, outcome_due, score
+from hub.records.model import Engagement
 from hub.settings import Settings
-
 from records import minimal_record
 
 D = dt.date
@@ -137,7 +136,9 @@ def test_7_due_weeks_is_a_setting_and_a_record_can_promise_its_own_date():
     assert outcome_due(promised, SETTINGS) == D(2026, 8, 1)
 
 
-@pytest.mark.parametrize("number, field, value", [(8, "lessons_shared", "At the partners' network."), (9, "lessons", ["Start earlier."])])
+@pytest.mark.parametrize(
+    "number, field, value", [(8, "lessons_shared", "At the partners' network."), (9, "lessons", ["Start earlier."])]
+)
 def test_8_and_9_lessons_met_when_recorded(number, field, value):
     assert verdict(number, **closed(outcome={**OUTCOME, field: value})).result is Result.met
 

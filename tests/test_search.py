@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT
-from hub.yaml_source import parse
+from hub.records.yaml_source import parse
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +44,20 @@ def test_every_engagement_and_decision_can_be_found(index):
 
 
 def test_lists_are_left_out_and_hand_written_pages_are_in(index):
-    lists = ("places/", "topics/", "organisations/", "have-your-say/open-now/", "you-said-we-did/", "charter/feedback/met/")
+    lists = (
+        "places/",
+        "topics/",
+        "organisations/",
+        "have-your-say/open-now/",
+        "you-said-we-did/",
+        "charter/feedback/met/",
+    )
     assert not [loc for loc in index if loc.startswith(lists) or loc.split("#")[0] == "engagements/"]
     assert any(loc.startswith("how-to-take-part/") for loc in index)
 
 
 def test_a_long_summary_is_cut_at_a_word_to_keep_the_index_small():
-    from hub.search import SUMMARY_CHARACTERS, _first_sentence
+    from hub.outputs.search import SUMMARY_CHARACTERS, _first_sentence
 
     long = "We want to hear from everyone who uses the walk-in centre in Testham about the opening hours and the waiting times. More."
     cut = _first_sentence(long)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_TODAY, ROOT
-from hub.loading import record_files
-from hub.formatting import plain
-from hub.model import Access, DocumentKind, Engagement, EngagementType, Format, Level
+from hub.records.formatting import plain
+from hub.records.loading import record_files
+from hub.records.model import Access, DocumentKind, Engagement, EngagementType, Format, Level
+from hub.records.yaml_source import parse
 from hub.wording import long_date, number
-from hub.yaml_source import parse
 from pages import content, links, page, text
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
@@ -37,7 +37,13 @@ def test_the_demo_covers_every_type_and_every_status(demo_site):
     for p in RECORDS:
         box = content(page(demo_site, f"engagements/{p.stem}/")).select_one(".hub-status")
         statuses.add(text(box))
-    assert {"Open now", "Open now: closing soon", "Coming up", "Closed: waiting for the outcome", "Outcome published"} <= statuses
+    assert {
+        "Open now",
+        "Open now: closing soon",
+        "Coming up",
+        "Closed: waiting for the outcome",
+        "Outcome published",
+    } <= statuses
     assert sum(1 for p in RECORDS if "outcome" in raw(p)) >= 3
 
 

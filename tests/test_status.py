@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 
 from hub.clock import local_date, today
-from hub.model import Engagement
-from hub.status import Status, timing
-
+from hub.facts.status import Status, timing
+from hub.records.model import Engagement
 from records import minimal_record
 
 D = dt.date
@@ -74,18 +73,18 @@ def test_days_left_are_calendar_days_across_the_clock_change():
 
 def test_today_is_the_date_in_london_not_in_utc():
     # 23:30 UTC on 27 June is already 28 June in London (British Summer Time).
-    assert local_date(dt.datetime(2026, 6, 27, 23, 30, tzinfo=dt.timezone.utc), "Europe/London") == D(2026, 6, 28)
+    assert local_date(dt.datetime(2026, 6, 27, 23, 30, tzinfo=dt.UTC), "Europe/London") == D(2026, 6, 28)
     # In winter London is on UTC, so the date is the same.
-    assert local_date(dt.datetime(2026, 12, 27, 23, 30, tzinfo=dt.timezone.utc), "Europe/London") == D(2026, 12, 27)
+    assert local_date(dt.datetime(2026, 12, 27, 23, 30, tzinfo=dt.UTC), "Europe/London") == D(2026, 12, 27)
     # The clocks go forward at 01:00 UTC on 29 March 2026: either side of it, the date is 29 March.
-    assert local_date(dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.timezone.utc), "Europe/London") == D(2026, 3, 29)
-    assert local_date(dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone.utc), "Europe/London") == D(2026, 3, 29)
+    assert local_date(dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC), "Europe/London") == D(2026, 3, 29)
+    assert local_date(dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC), "Europe/London") == D(2026, 3, 29)
 
 
 def test_an_open_engagement_closes_at_midnight_london_time_after_the_clocks_change():
     record = engagement(opens=D(2026, 3, 1), closes=D(2026, 3, 29))
-    evening = local_date(dt.datetime(2026, 3, 29, 22, 59, tzinfo=dt.timezone.utc), "Europe/London")
-    after_midnight = local_date(dt.datetime(2026, 3, 29, 23, 0, tzinfo=dt.timezone.utc), "Europe/London")
+    evening = local_date(dt.datetime(2026, 3, 29, 22, 59, tzinfo=dt.UTC), "Europe/London")
+    after_midnight = local_date(dt.datetime(2026, 3, 29, 23, 0, tzinfo=dt.UTC), "Europe/London")
     assert timing(record, evening, 14).status is Status.open
     assert timing(record, after_midnight, 14).status is Status.closed
 

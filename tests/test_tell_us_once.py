@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from conftest import DEMO_TODAY, copy_hub, validate
-from hub.loading import LoadedRecord, Summary
-from hub.model import Engagement
-from hub.overlaps import asks_same_people, overlap_warnings
-from hub.yaml_source import Document
+from hub.checks.overlaps import asks_same_people, overlap_warnings
+from hub.records.loading import LoadedRecord, Summary
+from hub.records.model import Engagement
+from hub.records.yaml_source import Document
 from records import minimal_record
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
@@ -21,8 +21,12 @@ WEEKS = 26
 
 # Open now, in Testham, about GP services, for older people.
 PLANNED = dict(
-    level="place", places=["Testham"], topics=["GP services", "Buildings"], who_for=["Older people", "Carers"],
-    opens=dt.date(2026, 11, 1), closes=dt.date(2026, 12, 31),
+    level="place",
+    places=["Testham"],
+    topics=["GP services", "Buildings"],
+    who_for=["Older people", "Carers"],
+    opens=dt.date(2026, 11, 1),
+    closes=dt.date(2026, 12, 31),
 )
 
 
@@ -105,7 +109,8 @@ def test_two_open_engagements_are_each_warned_about_the_other():
     first, second = loaded("first"), loaded("second", opens=dt.date(2026, 12, 1), closes=dt.date(2027, 1, 31))
     warnings = overlap_warnings([first, second], TODAY, WEEKS)
     assert [(str(w.path), "(engagements/second.yaml)" in w.message) for w in warnings] == [
-        ("engagements/first.yaml", True), ("engagements/second.yaml", False),
+        ("engagements/first.yaml", True),
+        ("engagements/second.yaml", False),
     ]
     assert "while both are open" in warnings[0].message
 
@@ -113,9 +118,15 @@ def test_two_open_engagements_are_each_warned_about_the_other():
 def test_the_index_finds_every_overlap_that_comparing_every_pair_finds():
     # Records on a few topics, places and groups, over two years, some covering the whole area.
     records = [
-        loaded(f"r{n}", topics=[f"Topic {n % 7}", f"Topic {n % 3}"], places=[f"Place {n % 5}"],
-               who_for=[f"Group {n % 4}"], level="system" if n % 11 == 0 else "place",
-               opens=dt.date(2026, 1, 1) + dt.timedelta(days=n * 2), closes=dt.date(2026, 2, 1) + dt.timedelta(days=n * 3))
+        loaded(
+            f"r{n}",
+            topics=[f"Topic {n % 7}", f"Topic {n % 3}"],
+            places=[f"Place {n % 5}"],
+            who_for=[f"Group {n % 4}"],
+            level="system" if n % 11 == 0 else "place",
+            opens=dt.date(2026, 1, 1) + dt.timedelta(days=n * 2),
+            closes=dt.date(2026, 2, 1) + dt.timedelta(days=n * 3),
+        )
         for n in range(300)
     ]
     today = dt.date(2026, 1, 1)
@@ -123,9 +134,7 @@ def test_the_index_finds_every_overlap_that_comparing_every_pair_finds():
     for warning in overlap_warnings(records, today, WEEKS):
         more = re.match(r"(\d+) more engagements", warning.message)
         counted[warning.path.stem] = counted.get(warning.path.stem, 0) + (int(more[1]) if more else 1)
-    every_pair = {
-        r.slug: sum(1 for o in records if o is not r and asks_same_people(r, o, WEEKS)) for r in records
-    }
+    every_pair = {r.slug: sum(1 for o in records if o is not r and asks_same_people(r, o, WEEKS)) for r in records}
     assert counted == {slug: n for slug, n in every_pair.items() if n}
     assert len(counted) > 100
 
@@ -134,8 +143,13 @@ def test_validate_shows_the_warning_when_one_new_file_is_checked(tmp_path):
     root = copy_hub(tmp_path)
     stroke = yaml.safe_load((root / "engagements" / "stroke-rehabilitation.yaml").read_text(encoding="utf-8"))
     new = minimal_record(
-        title="Stroke support at home", level="place", places=["Northfield"], topics=["Stroke"],
-        who_for=["Older people"], opens=dt.date(2027, 2, 1), closes=dt.date(2027, 3, 31),
+        title="Stroke support at home",
+        level="place",
+        places=["Northfield"],
+        topics=["Stroke"],
+        who_for=["Older people"],
+        opens=dt.date(2027, 2, 1),
+        closes=dt.date(2027, 3, 31),
     )
     (root / "engagements" / "stroke-at-home.yaml").write_text(yaml.safe_dump(new, sort_keys=False), encoding="utf-8")
     result = validate(root, DEMO_TODAY, "engagements/stroke-at-home.yaml")

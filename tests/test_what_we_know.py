@@ -7,23 +7,25 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from hub.catalogue import Entry
-from hub.loading import LoadedRecord
-from hub.model import Engagement
-from hub.related import what_we_know
-from hub.yaml_source import Document
+from hub.facts.entries import Entry
+from hub.facts.related import what_we_know
+from hub.records.loading import LoadedRecord
+from hub.records.model import Engagement
+from hub.records.yaml_source import Document
 from records import minimal_record
 
 OUTCOME = {
-    "published": dt.date(2026, 6, 1), "summary": "People told us what they think.",
-    "took_part": {"total": 10}, "themes": [{"theme": "Waiting times", "detail": "Too long."}],
+    "published": dt.date(2026, 6, 1),
+    "summary": "People told us what they think.",
+    "took_part": {"total": 10},
+    "themes": [{"theme": "Waiting times", "detail": "Too long."}],
 }
 
 
 def entry(slug: str, opens: str, closes: str, **changes) -> Entry:
-    e = Engagement.model_validate(minimal_record(
-        title=slug, opens=dt.date.fromisoformat(opens), closes=dt.date.fromisoformat(closes), **changes
-    ))
+    e = Engagement.model_validate(
+        minimal_record(title=slug, opens=dt.date.fromisoformat(opens), closes=dt.date.fromisoformat(closes), **changes)
+    )
     path = Path("engagements") / f"{slug}.yaml"
     return Entry(LoadedRecord(slug, path, path, e, Document({})), None, [])
 
@@ -67,6 +69,8 @@ def test_the_page_shows_what_earlier_engagements_found(demo_site):
 
 
 def test_a_page_with_nothing_earlier_says_so(demo_site):
-    page = BeautifulSoup((demo_site / "engagements/maternity-services-conversation/index.html").read_text(), "html.parser")
+    page = BeautifulSoup(
+        (demo_site / "engagements/maternity-services-conversation/index.html").read_text(), "html.parser"
+    )
     section = page.find(id="what-we-know").find_parent("section")
     assert "This site has no earlier engagement on the same topic." in section.get_text()

@@ -47,8 +47,12 @@ def test_a_pull_request_runs_every_check_with_the_readme_commands():
             continue  # setting up the machine: the README's commands do this themselves
         # The README says "python" where the venv is active, and ".venv/bin/python" where it may not be.
         assert {command, command.replace(".venv/bin/python ", "python ")} & readme, f"{command!r} is not in the README"
-    for check in ("bash scripts/test.sh", "bash scripts/serve.sh build", ".venv/bin/python scripts/accessibility.py site",
-                  ".venv/bin/python scripts/check_links.py site"):
+    for check in (
+        "bash scripts/test.sh",
+        "bash scripts/serve.sh build",
+        ".venv/bin/python scripts/accessibility.py site",
+        ".venv/bin/python scripts/check_links.py site",
+    ):
         assert check in commands and check in readme, check
     # Chromium comes from Debian's packages: nothing downloads a browser.
     assert any(c.startswith("apt-get") and "install -y chromium" in c for c in commands)

@@ -9,8 +9,8 @@ import pytest
 import yaml_rs
 
 from conftest import ROOT
-from hub.yaml_lines import block_line
-from hub.yaml_source import lines_of, parse, read
+from hub.records.yaml_lines import block_line
+from hub.records.yaml_source import lines_of, parse, read
 from synthetic_records import write_area
 
 SCALARS = """\
@@ -41,8 +41,12 @@ literal: |
 
 def _texts(tmp_path: Path) -> list[tuple[str, str]]:
     write_area(tmp_path, 40, dt.date(2026, 11, 23))
-    files = [*sorted((ROOT / "engagements").glob("*.yaml")), *sorted((ROOT / "map").glob("*.yaml")),
-             *sorted((tmp_path / "engagements").glob("*.yaml")), *sorted((tmp_path / "map").glob("*.yaml"))]
+    files = [
+        *sorted((ROOT / "engagements").glob("*.yaml")),
+        *sorted((ROOT / "map").glob("*.yaml")),
+        *sorted((tmp_path / "engagements").glob("*.yaml")),
+        *sorted((tmp_path / "map").glob("*.yaml")),
+    ]
     return [("scalars", SCALARS)] + [(f.name, f.read_text(encoding="utf-8")) for f in files]
 
 
@@ -61,7 +65,7 @@ def test_yaml_1_2_numbers_and_words():
 
 
 def test_a_file_yaml_rs_refuses_is_explained_by_pyyaml_with_its_line():
-    from hub.yaml_source import YamlProblem
+    from hub.records.yaml_source import YamlProblem
 
     with pytest.raises(YamlProblem) as refused:
         read("title: A\nsummary: B\n  wrong: indent\n")
@@ -70,7 +74,7 @@ def test_a_file_yaml_rs_refuses_is_explained_by_pyyaml_with_its_line():
 
 def test_aliases_tags_and_deep_nesting_are_left_to_pyyaml_which_refuses_them():
     # yaml-rs takes tags, and crashes on nesting thousands deep; PyYAML checks for both before reading.
-    from hub.yaml_source import YamlProblem
+    from hub.records.yaml_source import YamlProblem
 
     deep = "".join(" " * depth + f"k{depth}:\n" for depth in range(20_000))
     for text, says in (("a: &x text\nb: *x\n", "alias"), ("a: !!str 12\n", "tag"), (deep, "nested")):

@@ -1,12 +1,11 @@
 """Engagement Hub: engagement records in YAML, validated and turned into the pages of a public site.
 
-Where things are:
-- model.py        what a record holds (the fields staff write)
-- loading.py      reading record files and turning problems into plain-English messages
-- checking.py     every check and warning, each record on its own (in several processes) then across records
-- status.py       open, closed, coming up: worked out from the dates
-- catalogue.py    the lists and groups the pages show
-- pages/          one module per kind of page; pages/engagement.py makes the engagement page
-- templates/      the HTML of every page
-- pipeline.py     the whole site, in order: checks, then lists, pages and files
+Data flows one way, one subpackage per step (pyproject.toml's import contract keeps it so):
+- records/   reading YAML with its lines; the engagement and map models; problems said plainly
+- facts/     what follows from the records and today's date: status, lists, scorecard, who decides
+- checks/    errors and warnings for staff: dates, overlaps, personal data, plain English
+- outputs/   files other than pages: feeds, calendar, open data, search entries, GitHub annotations
+- site/      the pages: site/pages/engagement.py makes the engagement page; site/templates/ holds all HTML;
+             site/mkdocs_plugin.py is the only module that uses MkDocs
+Beside them: settings.py, clock.py (today in the hub's time zone), wording.py (dates, counts), urls.py.
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 # Set HUB_TODAY=YYYY-MM-DD to build the site as it would look on that day (tests and previews).
@@ -17,24 +18,16 @@ def local_date(instant: dt.datetime, timezone: str) -> dt.date:
     return instant.astimezone(ZoneInfo(timezone)).date()
 
 
-def today(timezone: str, environ: dict[str, str] | None = None) -> dt.date:
-    environ = os.environ if environ is None else environ
-    pinned = environ.get(TODAY_VARIABLE, "").strip()
+def today(timezone: str, environ: Mapping[str, str] | None = None) -> dt.date:
+    pinned = (os.environ if environ is None else environ).get(TODAY_VARIABLE, "").strip()
     if pinned:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise ValueError(
-                f"{TODAY_VARIABLE} is '{pinned}', which is not a date. Write it as YYYY-MM-DD."
-            ) from None
-    return local_date(dt.datetime.now(dt.timezone.utc), timezone)
+            raise ValueError(f"{TODAY_VARIABLE} is '{pinned}', which is not a date. Write it as YYYY-MM-DD.") from None
+    return local_date(dt.datetime.now(dt.UTC), timezone)
 
 
-# MkDocs dates the sitemap (each page's lastmod, and the gzip file's own time) from this variable,
-# or from the clock when it is not set. See https://reproducible-builds.org/specs/source-date-epoch/
+# MkDocs dates the sitemap from this variable when it is set; otherwise the hub dates it from the day the
+# pages were made for (hub/site/mkdocs_plugin.py). See https://reproducible-builds.org/specs/source-date-epoch/
 SOURCE_DATE_VARIABLE = "SOURCE_DATE_EPOCH"
-
-
-def source_date_epoch(day: dt.date) -> str:
-    """The start of `day` (UTC) in seconds, as SOURCE_DATE_EPOCH is written."""
-    return str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))

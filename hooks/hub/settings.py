@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .model import EmailAddress, EngagementType, PhoneNumber, Text
+from hub.records.model import EmailAddress, EngagementType, PhoneNumber, Text
 
 # The staff guide's minimum durations (weeks). A formal consultation usually runs 12 weeks.
 DEFAULT_MINIMUM_WEEKS = {
@@ -31,12 +31,18 @@ class Settings(BaseModel):
     records: str = Field("engagements", description="the folder of engagement records, from mkdocs.yml")
     map: str = Field("map", description="the folder of the functions-and-decisions map, from mkdocs.yml")
     timezone: str = "Europe/London"
-    closing_soon_days: int = Field(14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer")
-    recently_closed_days: int = Field(90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome")
+    closing_soon_days: int = Field(
+        14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer"
+    )
+    recently_closed_days: int = Field(
+        90, ge=0, description="how long a closed engagement stays on 'Have your say' while people wait for its outcome"
+    )
     page_size: int = Field(20, ge=1, description="how many engagements one list page shows")
     index_page_size: int = Field(
-        100, ge=1, description="how many engagements one page of a long index shows, one line each: "
-        "all engagements, places, topics, organisations and the charter's lists"
+        100,
+        ge=1,
+        description="how many engagements one page of a long index shows, one line each: "
+        "all engagements, places, topics, organisations and the charter's lists",
     )
     feed_size: int = Field(50, ge=1, description="how many of the newest engagements and outcomes each feed holds")
     open_data_licence: Text = Field(
@@ -54,8 +60,10 @@ class Settings(BaseModel):
         12, ge=1, description="weeks after closing by which the outcome is due, unless a record promises a date"
     )
     tell_us_once_weeks: int = Field(
-        26, ge=0, description="weeks between two engagements that ask the same people about the same thing. "
-        "Closer than this, staff get a warning"
+        26,
+        ge=0,
+        description="weeks between two engagements that ask the same people about the same thing. "
+        "Closer than this, staff get a warning",
     )
     what_we_know_size: int = Field(
         3, ge=0, description="how many earlier engagements an engagement page shows under 'What we already know'"
@@ -69,7 +77,6 @@ class Settings(BaseModel):
     textphone: Text | None = Field(None, description="a textphone or Relay UK number")
     post: Text = Field(description="a postal address for letters and paper responses")
     email: EmailAddress | None = None
-
 
     def minimum_days(self, kind: EngagementType) -> int:
         return 7 * {**DEFAULT_MINIMUM_WEEKS, **self.minimum_weeks}[kind]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 def url_of(path: str) -> str:
     """'engagements/beds.md' -> 'engagements/beds/'; 'places/index.md' -> 'places/' (directory URLs)."""
     stem = path.removesuffix(".md")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 
 def long_date(day: dt.date) -> str:
@@ -25,7 +26,7 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{number(n)} {noun}" if n == 1 else f"{number(n)} {plural or noun + 's'}"
 
 
-def and_list(items: list[str]) -> str:
+def and_list(items: Sequence[str]) -> str:
     """a, b and c"""
     items = list(items)
     if len(items) <= 1:

@@ -1,0 +1,78 @@
+"""Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
+
+The Gunning principles (case law on fair consultation), late outcomes (charter principle 7),
+and what looks like a private person's email address or phone number in a free-text field.
+"Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.facts.scorecard import days_open, outcome_due
+from hub.records.loading import LoadedRecord
+from hub.records.model import EngagementType
+from hub.records.problems import Problem
+from hub.settings import Settings
+from hub.wording import count, short_date, weeks_late
+
+from .personal_data import personal_data_warnings
+
+
+def cautions(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
+    """The warnings about one record; check_all.py adds those that compare records (overlaps.py)."""
+    return _gunning(record, settings) + _late_outcome(record, today, settings) + personal_data_warnings(record)
+
+
+def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
+    e = record.engagement
+    found = []
+    if e.type is EngagementType.formal_consultation and e.decision.date is None:
+        found.append(
+            _warn(
+                record,
+                "decision",
+                "a formal consultation should say when the decision will be made. "
+                "Add a date line under decision, so people know their views come first.",
+            )
+        )
+    if e.decision.date is not None and e.decision.date <= e.closes:
+        found.append(
+            _warn(
+                record,
+                "decision.date",
+                f"the decision is on {short_date(e.decision.date)}, before the "
+                f"engagement closes on {short_date(e.closes)}. Views must be heard before a decision is made. "
+                "Move the decision, or the closing date.",
+            )
+        )
+    needed, days = settings.minimum_days(e.type), days_open(e)
+    if days < needed:
+        found.append(
+            _warn(
+                record,
+                "closes",
+                f"it is open for {count(days, 'day')}, but {e.type.label.lower()} "
+                f"should be open for at least {count(needed, 'day')}. Give people more time to respond.",
+            )
+        )
+    return found
+
+
+def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
+    e = record.engagement
+    due = outcome_due(e, settings)
+    if e.outcome is not None or today <= due:
+        return []
+    return [
+        _warn(
+            record,
+            "closes",
+            f"the outcome was due by {short_date(due)} and is {weeks_late(due, today)}. "
+            "Add an outcome to tell people what happened, even if the decision is not made yet.",
+        )
+    ]
+
+
+def _warn(record: LoadedRecord, field: str, message: str) -> Problem:
+    return Problem(record.path, record.line_of(field), field, message, warning=True)

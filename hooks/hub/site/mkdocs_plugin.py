@@ -1,0 +1,163 @@
+"""The hub's side of MkDocs: one object whose methods answer MkDocs's events, holding one build's state.
+
+This is the only module that imports MkDocs: records, facts, checks and outputs load and work without it.
+The pages are made in on_pre_build, before MkDocs empties site/, so a wrong record stops the build while
+the previous site is still whole. MkDocs gets only each page's front matter as Markdown; the body is
+already final HTML, so it goes in at on_page_content instead of being parsed again (that parsing took
+over half the build time: see scripts/bench.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hub import clock
+from hub.outputs.files import GeneratedFile
+from hub.outputs.search import index_entries
+from hub.records.glossary import load_glossary
+from hub.records.problems import RecordsInvalid
+from hub.settings import SettingsInvalid, settings_from_mapping
+
+from .build import build_hub
+from .render import GeneratedPage
+from .security import with_content_security_policy
+from .shared_nav import SharedNav
+
+log = logging.getLogger("mkdocs.hooks.engagement_hub")
+
+
+@dataclass
+class Build:
+    """What one build made; `mkdocs serve` makes a new one on each rebuild, so nothing leaks between them."""
+
+    today: dt.date
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by path in the site
+    files: list[GeneratedFile] = field(default_factory=list)  # feeds, calendar and open data
+    nav: SharedNav = field(default_factory=SharedNav)
+
+    def shares_nav(self, page) -> bool:
+        return page.file.src_uri in self.pages and page.file.inclusion is InclusionLevel.NOT_IN_NAV
+
+
+class EngagementHub:
+    """MkDocs's events, in the order MkDocs calls them. hooks/engagement_hub.py hands each one here."""
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+
+    @property
+    def current(self) -> Build:
+        if self.build is None:
+            raise PluginError("The hub's pages were not made: on_pre_build did not run.")
+        return self.build
+
+    def on_config(self, config):
+        # Content pages show what each short form in the glossary means, through the abbr Markdown
+        # extension (listed in mkdocs.yml). Generated pages get the same from render.py.
+        try:
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary().markdown_glossary()
+        except RecordsInvalid as error:
+            raise PluginError(str(error)) from None
+        return config
+
+    def on_pre_build(self, config) -> None:
+        root = Path(config.config_file_path).parent
+        try:
+            settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
+            today = clock.today(settings.timezone)
+            hub = build_hub(root, settings, today, config.site_url or None)
+        except (RecordsInvalid, SettingsInvalid, ValueError) as error:
+            raise PluginError(str(error)) from None
+        self.build = Build(today, {page.path: page for page in hub.pages}, hub.files)
+        # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
+        for warning in hub.warnings:
+            log.info("%s", warning)
+
+    def on_serve(self, server, config, builder):
+        # The map folder is optional, so it cannot be listed under watch: in mkdocs.yml.
+        folder = Path(config.config_file_path).parent / (config.extra.get("hub") or {}).get("map", "map")
+        if folder.is_dir():
+            server.watch(str(folder))
+        return server
+
+    def on_files(self, files: Files, config) -> Files:
+        build = self.current
+        in_nav = _nav_paths(config.nav)
+        for page in build.pages.values():
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
+                )
+            inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=page.front_matter, inclusion=inclusion)
+            if page.source is not None and config.repo_url and config.edit_uri:
+                # "Edit this page" opens the YAML record, not the generated Markdown.
+                file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
+            files.append(file)
+        for made in build.files:
+            if files.get_file_from_path(made.path) is not None:
+                raise PluginError(
+                    f"content/{made.path} has the same address as a file the hub makes. Rename or remove it."
+                )
+            files.append(File.generated(config, made.path, content=made.content))
+        return files
+
+    def on_pre_page(self, page, config, files):
+        if clock.SOURCE_DATE_VARIABLE not in os.environ:
+            # The sitemap (and its .gz) is dated from the pages: the date they were made for, so the
+            # same records on the same day give the same bytes, whatever the clock says. Whoever runs
+            # the build may date it themselves with SOURCE_DATE_EPOCH instead.
+            page.update_date = self.current.today.isoformat()
+        return page
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        made = self.current.pages.get(page.file.src_uri)
+        return html if made is None else made.body
+
+    def on_page_context(self, context, page, config, nav):
+        build = self.current
+        if build.shares_nav(page):
+            context.update(build.nav.context(page.url))
+        return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        build = self.current
+        if build.shares_nav(page):
+            output = build.nav.remember(page.url, output)
+        return with_content_security_policy(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html is a template, not a page.
+        return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, config) -> None:
+        # Pages made from records are left out of the search plugin's own reading (their front matter
+        # says so); they give it short entries instead (hub/outputs/search.py).
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if index is not None and isinstance(getattr(index, "entries", None), list):
+                index.entries.extend(index_entries(self.current.pages.values()))
+
+
+def _nav_paths(nav) -> set[str]:
+    """The page paths named in mkdocs.yml's nav: those pages stay in the side navigation."""
+    found: set[str] = set()
+    stack = [nav or []]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return found

@@ -1,0 +1,98 @@
+"""The functions-and-decisions map: who decides what, a page per body, and a page per decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub.facts.catalogue import Catalogue
+from hub.records.map_model import Body
+from hub.site.paging import paginate
+from hub.site.render import GeneratedPage, render
+
+from .listing import index_pages
+
+MAP_FOLDER, DECISIONS_FOLDER = "who-decides", "decisions"
+
+
+def body_url(body_id: str) -> str:
+    return f"{MAP_FOLDER}/{body_id}/"
+
+
+def decision_url(decision_id: str) -> str:
+    return f"{DECISIONS_FOLDER}/{decision_id}/"
+
+
+def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    view = catalogue.map
+    common: dict[str, Any] = dict(view=view, catalogue=catalogue, body_url=body_url, decision_url=decision_url)
+    pages = [
+        render(
+            "decisions_map.html",
+            f"{MAP_FOLDER}/index.md",
+            title="Who decides what",
+            description="The bodies that make decisions about health and care, who they report to, and how to take part.",
+            **common,
+        )
+    ]
+    size = catalogue.settings.page_size
+    for body in view.bodies:
+        pages.append(
+            render(
+                "body.html",
+                f"{MAP_FOLDER}/{body.id}.md",
+                title=body.name,
+                description=f"What {body.name} decides.",
+                body=body,
+                size=size,
+                **common,
+            )
+        )
+        pages += _body_lists(catalogue, body, common)
+    for decision in view.decisions:
+        # Search finds a decision by its title, which says what was decided, and by who decided.
+        pages.append(
+            render(
+                "decision.html",
+                f"{DECISIONS_FOLDER}/{decision.id}.md",
+                title=f"Decision: {decision.what}",
+                description=decision.what,
+                decision=decision,
+                search_text=view.by_id[decision.body].name,
+                **common,
+            )
+        )
+    return pages
+
+
+def _body_lists(catalogue: Catalogue, body: Body, common: dict) -> list[GeneratedPage]:
+    """Full lists for a body with more open engagements or decisions than its page shows."""
+    view, size, folder = catalogue.map, catalogue.settings.page_size, f"{MAP_FOLDER}/{body.id}"
+    crumbs = [("Who decides what", f"{MAP_FOLDER}/"), (body.name, body_url(body.id))]
+    pages = []
+    if len(view.open_for(body)) > size:
+        pages += index_pages(
+            catalogue,
+            f"{folder}/open",
+            f"Engagements {body.name} will decide on",
+            "Open now and coming up.",
+            view.open_for(body),
+            "There are none.",
+            crumbs,
+        )
+    taken = view.decisions_of(body)
+    if len(taken) > size:
+        for pageful in paginate(taken, size, f"{folder}/decisions"):
+            title = f"Decisions taken by {body.name}"
+            pages.append(
+                render(
+                    "decisions_list.html",
+                    pageful.path,
+                    title=title if pageful.number == 1 else f"{title} (page {pageful.number} of {pageful.count})",
+                    description=title,
+                    pageful=pageful,
+                    crumbs=crumbs,
+                    searchable=False,
+                    **common,
+                )
+            )
+    return pages

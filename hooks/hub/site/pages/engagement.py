@@ -1,0 +1,85 @@
+"""One page per engagement, at engagements/<file name>/."""
+
+from __future__ import annotations
+
+from hub.facts.catalogue import Catalogue
+from hub.facts.entries import Entry
+from hub.facts.status import Status
+from hub.outputs.open_data import record_csv, record_json
+from hub.outputs.search import engagement_search_text
+from hub.site.render import GeneratedPage, render
+
+from .decisions_map import body_url, decision_url
+
+# The order of a page's sections follows what a reader needs at that point in the engagement's life:
+# while it is open, how to take part comes first; once there is an outcome, the outcome does.
+_COMMON_TAIL = ["what_we_know", "formats", "decision", "documents", "about", "scorecard", "contact"]
+_CLOSED = [
+    "why",
+    "influence",
+    "what_we_know",
+    "decision",
+    "take_part",
+    "formats",
+    "documents",
+    "about",
+    "scorecard",
+    "contact",
+]
+SECTIONS: dict[Status, list[str]] = {
+    Status.open: ["take_part", "why", "influence", *_COMMON_TAIL],
+    Status.coming_up: ["why", "influence", "take_part", *_COMMON_TAIL],
+    # Once closed, what informs the decision comes before how people took part.
+    Status.closed: _CLOSED,
+    Status.outcome_published: ["outcome", *_CLOSED],
+}
+
+_TITLES = {
+    "take_part": "How to take part",
+    "why": "Why we are asking",
+    "influence": "What you can and cannot change",
+    "what_we_know": "What we already know",
+    "formats": "Other formats and languages",
+    "decision": "Who decides, and when",
+    "documents": "Documents",
+    "about": "About this engagement",
+    "contact": "Questions",
+    "scorecard": "How this measures up to our promises",
+    "outcome": "What happened: you said, we did",
+}
+_TAKE_PART_TITLES = {
+    Status.coming_up: "How you will be able to take part",
+    Status.closed: "How people could take part",
+    Status.outcome_published: "How people could take part",
+}
+
+
+def section_titles(status: Status) -> list[tuple[str, str]]:
+    return [
+        (name, _TAKE_PART_TITLES.get(status, _TITLES[name]) if name == "take_part" else _TITLES[name])
+        for name in SECTIONS[status]
+    ]
+
+
+def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
+    return render(
+        "engagement.html",
+        entry.path,
+        title=entry.engagement.title,
+        description=entry.engagement.summary,
+        source=entry.record.source,
+        search_text=engagement_search_text(entry.engagement),
+        entry=entry,
+        e=entry.engagement,
+        sections=section_titles(entry.timing.status),
+        catalogue=catalogue,
+        body=catalogue.map.body_of(entry),
+        decisions=catalogue.map.decisions_informed_by(entry),
+        body_url=body_url,
+        decision_url=decision_url,
+        data={"json": record_json(entry.slug), "csv": record_csv(entry.slug)},
+    )
+
+
+def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    return [engagement_page(entry, catalogue) for entry in catalogue.entries]
