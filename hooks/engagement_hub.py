@@ -8,6 +8,7 @@ from hub.site.mkdocs_plugin import EngagementHub
 
 _hub = EngagementHub()
 
+on_startup = _hub.on_startup
 on_config = _hub.on_config
 on_pre_build = _hub.on_pre_build
 on_serve = _hub.on_serve
@@ -18,3 +19,5 @@ on_page_context = _hub.on_page_context
 on_post_page = _hub.on_post_page
 on_post_template = _hub.on_post_template
 on_post_build = _hub.on_post_build
+on_build_error = _hub.on_build_error
+on_shutdown = _hub.on_shutdown

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from hub.facts.catalogue import slugify
 from hub.records.loading import RECORD_SUFFIXES
-from hub.records.model import SLUG, EngagementType, Level
+from hub.records.model import EngagementType, Level
+from hub.records.names import address_problem, slugify
 from hub.records.scaffold import scaffold
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
@@ -61,8 +61,9 @@ def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None)
     if not slug:
         print("Give the record a name: add --file or --title, such as --file stroke-care-at-home.", file=sys.stderr)
         return 1
-    if not SLUG.match(slug):
-        print(f"'{slug}' cannot be a web address. Use small letters, numbers and dashes only.", file=sys.stderr)
+    wrong = address_problem(slug)
+    if wrong:
+        print(f"'{slug}' cannot be a web address: {wrong}. Choose another name with --file.", file=sys.stderr)
         return 1
     taken = [records / f"{slug}{suffix}" for suffix in RECORD_SUFFIXES if (records / f"{slug}{suffix}").exists()]
     if taken:

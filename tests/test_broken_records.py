@@ -181,7 +181,7 @@ CASES = [
         "contact.email",
         "is not an email address",
     ),
-    Case("file name with spaces", {"Walk In.yaml": GOOD}, 1, "", "Rename it, for example to 'walk-in.yaml'"),
+    Case("file name with spaces", {"Walk In.yaml": GOOD}, 1, "", "Rename the file, for example to 'walk-in.yaml'"),
     Case(
         "no way to take part",
         {
@@ -265,7 +265,7 @@ CASES = [
         {"walk-in.yaml": replace("opens: 2026-11-01", "opens: 2026-02-30")},
         17,
         "opens",
-        "should be a date written as YYYY-MM-DD",
+        "is not a real date: February 2026 has no day 30",
     ),
     Case(
         "list as a field name",
@@ -372,7 +372,9 @@ def test_broken_record_is_refused_with_a_clear_message(hub, case):
     for result in (checked, built):
         assert result.code != 0
         assert "Traceback" not in result.output
-        line = next((l for l in result.output.splitlines() if _expected(case, name) in l), None)
+        line = next(
+            (l for l in result.output.splitlines() if _expected(case, name) in l and ": warning: " not in l), None
+        )
         assert line is not None, f"expected {_expected(case, name)!r} in:\n{result.output}"
         assert case.says in line, line
     # The build shows the very problems the validator shows (warnings, such as overlaps, are advice).

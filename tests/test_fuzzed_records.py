@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import signal
 import time
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from conftest import DEMO_TODAY, ROOT
 from hub.checks.check_all import check_files
 from hub.records.loading import MAX_FILE_BYTES, load_each
+from hub.records.names import address_problem
 from hub.settings import settings_from_mkdocs_yml
 from records import minimal_record
 from test_broken_records import GOOD
@@ -284,12 +287,58 @@ def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(tmp_path, monkeyp
     assert problems == [] and record.document.text == GOOD
 
 
-def test_a_folder_given_as_a_record_is_no_such_file(tmp_path):
+def test_a_folder_given_as_a_record_is_said_to_be_a_folder(tmp_path):
     (tmp_path / "walk-in.yaml").mkdir()
     [(record, problems)] = load_each([tmp_path / "walk-in.yaml"])
-    assert record is None and [p.message for p in problems] == ["there is no such file."]
+    assert record is None
+    assert [p.message for p in problems] == [
+        "this is a folder, not a record file. Check the name of the file you meant."
+    ]
 
 
-def test_a_file_with_no_end_is_refused_as_too_big():
-    [(record, problems)] = load_each([Path("/dev/zero")])
-    assert record is None and "too big for a record" in problems[0].message
+def test_a_device_with_no_end_is_refused_without_reading_it():
+    with _no_longer_than(HANG_SECONDS):
+        [(record, problems)] = load_each([Path("/dev/zero")])
+    assert record is None and "this is not an ordinary file (it is a pipe or a device)" in problems[0].message
+
+
+# Text as an attacker or a copy from another program gives it: controls, invisible and direction marks,
+# look-alike letters, all written as YAML escapes by the dumper.
+odd_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs"])
+    | st.sampled_from(["\x00", "\x08", "\x1b", "\x7f", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\u0301"]),
+    min_size=1,
+    max_size=30,
+)
+
+
+@FUZZ
+@given(title=odd_text, topic=odd_text)
+def test_no_hidden_character_reaches_a_valid_record(folder, title, topic):
+    record = folder / "odd-text.yaml"
+    record.write_text(_dump({**FULL_RECORD, "title": title, "topics": [topic]}), encoding="utf-8")
+    [(loaded, problems)] = load_each([record])
+    if loaded is None:
+        assert problems and all(p.message.endswith(".") for p in problems), problems
+        return
+    for text in (loaded.engagement.title, *loaded.engagement.topics):
+        assert all(c in "\t\n\r" or unicodedata.category(c) not in {"Cc", "Cf", "Co", "Zl", "Zp"} for c in text), text
+        assert unicodedata.is_normalized("NFC", text)
+
+
+@FUZZ
+@given(name=st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=100))
+def test_a_file_name_is_accepted_as_an_address_or_refused_with_a_name_that_would_be(tmp_path_factory, name):
+    folder = tmp_path_factory.mktemp("names")
+    try:
+        record = folder / f"{name}.yaml"
+        record.write_text(_dump(FULL_RECORD), encoding="utf-8")
+    except OSError:
+        return  # a name this file system itself refuses: staff cannot make it either
+    [(loaded, problems)] = load_each([record])
+    if loaded is not None:
+        assert address_problem(loaded.slug) is None
+        return
+    suggested = re.search(r"for example to '([^']+)\.yaml'", " ".join(p.message for p in problems))
+    assert suggested, problems
+    assert address_problem(suggested[1]) is None, suggested[1]

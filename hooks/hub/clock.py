@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 # Set HUB_TODAY=YYYY-MM-DD to build the site as it would look on that day (tests and previews).
 TODAY_VARIABLE = "HUB_TODAY"
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 
 
 def local_date(instant: dt.datetime, timezone: str) -> dt.date:
@@ -22,9 +23,16 @@ def today(timezone: str, environ: Mapping[str, str] | None = None) -> dt.date:
     pinned = (os.environ if environ is None else environ).get(TODAY_VARIABLE, "").strip()
     if pinned:
         try:
-            return dt.date.fromisoformat(pinned)
+            day = dt.date.fromisoformat(pinned)
         except ValueError:
             raise ValueError(f"{TODAY_VARIABLE} is '{pinned}', which is not a date. Write it as YYYY-MM-DD.") from None
+        # Files record their date in 32 bits (the sitemap's .gz), which ends in 2106; no hub needs more.
+        if not EARLIEST <= day <= LATEST:
+            raise ValueError(
+                f"{TODAY_VARIABLE} is {pinned}, which is too far from today. "
+                f"Use a date from {EARLIEST.year} to {LATEST.year}."
+            )
+        return day
     return local_date(dt.datetime.now(dt.UTC), timezone)
 
 

@@ -18,10 +18,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hub.records.loading import LoadedRecord, Summary, load_each, record_files, shown
+from hub.records.loading import LoadedRecord, Summary, load_each, other_entries, record_files, shown
 from hub.records.map_loading import AreaMap, body_problems, load_map, reference_problems
+from hub.records.names import key
 from hub.records.problems import Problem
 from hub.settings import Settings
+from hub.wording import and_list
 
 from .at_risk import cautions
 from .dates import dated_problems
@@ -72,7 +74,9 @@ def check_records(
     area, map_problems = load_map(root / settings.map, display_root=root)
     checked = _each_record(record_files(folder), _Job(root, settings, today, area.body_ids, keep_records), processes)
     checked.area = area
-    checked.problems += map_problems + reference_problems(area, {s.slug for s in checked.summaries})
+    checked.problems += (
+        other_entries(folder, root) + map_problems + reference_problems(area, {s.slug for s in checked.summaries})
+    )
     checked.warnings += map_personal_data_warnings(area)
     return _across_records(checked, today, settings)
 
@@ -83,18 +87,25 @@ def check_files(
 ) -> Checked:
     """The same checks for some files only (a record being written, say).
 
-    With `root`, the hub's other records there are read too, to warn when these overlap one of them.
+    With `root`, the hub's other records and its map are read too, so the verdict on these files is the
+    full build's: a clash of address or title with another record, an overlap, a deciding body not in the map.
     """
     others: list[Summary] = []
+    body_ids: frozenset[str] = frozenset()
+    if root is not None:
+        body_ids = load_map(root / settings.map, display_root=root)[0].body_ids
     if root is not None and (root / settings.records).is_dir():
-        these = {path.resolve() for path in paths}
-        rest = [path for path in record_files(root / settings.records) if path.resolve() not in these]
-        others = _each_record(rest, _Job(root, settings, today), processes).summaries
-    return _across_records(_each_record(paths, _Job(None, settings, today), processes), today, settings, others)
+        # realpath, not Path.resolve: it does not fail on a link that points at itself.
+        these = {os.path.realpath(path) for path in paths}
+        rest = [path for path in record_files(root / settings.records) if os.path.realpath(path) not in these]
+        others = _each_record(rest, _Job(root, settings, today, body_ids), processes).summaries
+    checked = _each_record(paths, _Job(None, settings, today, body_ids), processes)
+    return _across_records(checked, today, settings, others)
 
 
 def _across_records(checked: Checked, today: dt.date, settings: Settings, others: Sequence[Summary] = ()) -> Checked:
-    checked.problems += _same_address(checked.summaries)
+    checked.problems += _same_address(checked.summaries, others)
+    checked.warnings += _same_title(checked.summaries, others)
     checked.warnings += overlap_warnings(checked.summaries, today, settings.tell_us_once_weeks, others)
     checked.problems.sort(key=Problem.order)
     checked.warnings.sort(key=Problem.order)
@@ -198,21 +209,45 @@ def _check_some(paths: list[Path], job: _Job) -> Checked:
     return checked
 
 
-def _same_address(records: list[Summary]) -> list[Problem]:
+def _same_address(records: list[Summary], others: Sequence[Summary] = ()) -> list[Problem]:
+    """Two files whose names differ only in capitals or ending (x.yaml, x.YAML, x.yml) share one address.
+    `others` are the records not being checked now: a clash with one of them counts too."""
     by_slug: dict[str, list[Summary]] = {}
-    for record in records:
-        by_slug.setdefault(record.slug, []).append(record)
+    for record in [*records, *others]:
+        by_slug.setdefault(record.slug.lower(), []).append(record)
     problems = []
-    for slug, same in by_slug.items():
+    for record in records:
+        same = by_slug[record.slug.lower()]
         if len(same) > 1:
             names = " and ".join(r.path.name for r in same)
-            problems += [
+            problems.append(
                 Problem(
                     record.path,
                     1,
                     "",
-                    f"{names} would both be shown at the address /engagements/{slug}/. Rename one of the files.",
+                    f"{names} would both be shown at the address /engagements/{record.slug.lower()}/. "
+                    "Rename one of the files.",
                 )
-                for record in same
-            ]
+            )
     return problems
+
+
+def _same_title(records: list[Summary], others: Sequence[Summary] = ()) -> list[Problem]:
+    by_title: dict[str, list[Summary]] = {}
+    for record in [*records, *others]:
+        by_title.setdefault(key(record.title), []).append(record)
+    warnings = []
+    for record in records:
+        twins = [r.path.name for r in by_title[key(record.title)] if r is not record]
+        if twins:
+            warnings.append(
+                Problem(
+                    record.path,
+                    record.title_line,
+                    "title",
+                    f"{and_list(twins)} has the same title, so people cannot tell them apart in lists. "
+                    "Make each title say what is different, such as the place or the year.",
+                    warning=True,
+                )
+            )
+    return warnings

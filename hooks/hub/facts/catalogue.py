@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from hub.records.loading import LoadedRecord
 from hub.records.map_loading import AreaMap
+from hub.records.names import slugify, unique
 from hub.settings import Settings
 
 from .entries import Entry, Group, in_page_order
@@ -133,19 +132,6 @@ def _group(entries: list[Entry], names_of) -> list[Group]:
     ordered = sorted(groups.values(), key=lambda g: g.name.casefold())
     taken: set[str] = set()
     for group in ordered:
-        group.slug = _unique(slugify(group.name), taken)
+        group.slug = unique(slugify(group.name), taken)
         group.entries = in_page_order(group.entries)
     return ordered
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    taken.add(candidate)
-    return candidate

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
+import stat
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .messages import explain
-from .model import SLUG, Engagement, Level
+from .model import Engagement, Level
+from .names import address_problem, slugify
 from .problems import Problem
 from .yaml_source import Document, Location, YamlProblem, read
 
@@ -52,6 +55,7 @@ class LoadedRecord:
             e.opens,
             e.closes,
             self.line_of("topics"),
+            self.line_of("title"),
         )
 
 
@@ -73,14 +77,55 @@ class Summary(NamedTuple):
     opens: dt.date
     closes: dt.date
     topics_line: int  # where warnings about overlaps point
+    title_line: int  # where a warning about two records with one title points
 
 
 def record_files(folder: Path) -> list[Path]:
+    """The records in `folder`: its ordinary files named .yaml or .yml. Links are not followed, so a
+    record can never come from outside the repository; `other_entries` says what else is there."""
     # os.scandir knows which entries are files without asking the disk again, and names sort faster than
     # paths: at 10,000 records this took 0.4 s with Path.iterdir and sorted paths.
     with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.name.lower().endswith(RECORD_SUFFIXES) and e.is_file())
+        names = sorted(
+            e.name for e in entries if e.name.lower().endswith(RECORD_SUFFIXES) and e.is_file(follow_symlinks=False)
+        )
     return [folder / name for name in names]
+
+
+def other_entries(folder: Path, display_root: Path | None) -> list[Problem]:
+    """A problem for everything in `folder` that looks like a record but will not be read as one, so
+    nothing is left out without a word: links, folders, records in folders, pipes and devices."""
+    problems = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            path = shown(Path(entry.path), display_root)
+            is_record_name = entry.name.lower().endswith(RECORD_SUFFIXES)
+            if entry.is_symlink():
+                problems.append(Problem(path, 1, "", _LINK))
+            elif entry.is_dir(follow_symlinks=False):
+                inside = [p for p in Path(entry.path).rglob("*") if p.name.lower().endswith(RECORD_SUFFIXES)]
+                if is_record_name or inside:
+                    problems.append(Problem(path, 1, "", _folder_message(folder.name, len(inside))))
+            elif is_record_name and not entry.is_file(follow_symlinks=False):
+                problems.append(Problem(path, 1, "", _NOT_A_FILE))
+    return problems
+
+
+_LINK = (
+    "this is a link to another file or folder, not a record, so it is not read. "
+    "Put the record itself in this folder, and remove the link."
+)
+_NOT_A_FILE = "this is not an ordinary file (it is a pipe or a device), so it cannot be a record. Remove it."
+
+
+def _folder_message(parent: str, records: int) -> str:
+    if not records:
+        return "this is a folder, not a record. Rename it so that its name does not end in .yaml, or remove it."
+    some = "a record" if records == 1 else f"{records} records"
+    return (
+        f"this folder holds {some}, and records in a folder inside {parent}/ are not read. "
+        f"Move {'it' if records == 1 else 'them'} into {parent}/ itself, or remove the folder."
+    )
 
 
 def load_each(
@@ -104,8 +149,9 @@ def load_each(
 def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Problem]]:
     slug = path.stem
     problems: list[Problem] = []
-    if not SLUG.match(slug):
-        problems.append(Problem(shown, 1, "", _bad_name(slug, path.suffix)))
+    wrong = address_problem(slug)
+    if wrong:
+        problems.append(Problem(shown, 1, "", _bad_name(slug, path.suffix, wrong)))
     document, found = read_yaml(path, shown)
     problems += found
     if document is None:
@@ -121,8 +167,14 @@ def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
     """A YAML file's fields with their lines, or the problems that stop it being read."""
     try:
         raw = _read_bytes(path)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None, [Problem(shown, 1, "", "there is no such file.")]
+    except _NotAFile as error:
+        return None, [Problem(shown, 1, "", error.message)]
+    except (FileNotFoundError, NotADirectoryError):
+        return None, [Problem(shown, 1, "", "there is no such file. Check its name and folder.")]
+    except OSError as error:
+        # A link (O_NOFOLLOW refuses it), or a file the system will not let us read.
+        message = _LINK if error.errno == errno.ELOOP else f"this file cannot be read ({error.strerror})."
+        return None, [Problem(shown, 1, "", message)]
     except _TooBig as error:
         return None, [
             Problem(
@@ -173,11 +225,22 @@ class _TooBig(Exception):
         self.size = size
 
 
+class _NotAFile(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
 def _read_bytes(path: Path) -> bytes:
     # The operating system's own calls: Python's buffered file object took twice as long at 10,000 files.
-    descriptor = os.open(path, os.O_RDONLY)
+    # Never through a link (it could point outside the repository), and never waiting on a pipe.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise _NotAFile("this is a folder, not a record file. Check the name of the file you meant.")
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotAFile(_NOT_A_FILE)
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise _TooBig(size)
         raw = os.read(descriptor, size + 1)
@@ -277,11 +340,13 @@ def dotted(location: Location) -> str:
     return text
 
 
-def _bad_name(slug: str, suffix: str) -> str:
-    suggestion = "-".join("".join(c if c.isalnum() else " " for c in slug.lower()).split()) or "your-title"
+def _bad_name(slug: str, suffix: str, wrong: str) -> str:
+    suggestion = slugify(slug)
+    if address_problem(suggestion):  # such as a name the hub uses itself
+        suggestion = slugify(f"{slug} engagement")
     return (
-        f"the file name '{slug}{suffix}' becomes the page's web address, so it may only use "
-        f"small letters, numbers and dashes. Rename it, for example to '{suggestion}.yaml'."
+        f"the file name '{slug}{suffix}' becomes the page's web address, but {wrong}. "
+        f"Rename the file, for example to '{suggestion}.yaml'."
     )
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .loading import LoadedRecord, dotted, read_yaml, validate_as
+from .loading import LoadedRecord, dotted, other_entries, read_yaml, record_files, shown, validate_as
 from .map_model import BodiesFile, Body, Decision, DecisionsFile
 from .problems import Problem
 from .yaml_source import Document
@@ -42,24 +43,36 @@ class AreaMap:
         return frozenset(b.item.id for b in self.bodies)
 
 
+_UNKNOWN_FILE = (
+    f"the map is read from {BODIES_FILE} and {DECISIONS_FILE} only, so this file is not read. "
+    "Move what it holds into one of them, or remove it."
+)
+
+
 def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, list[Problem]]:
     """The map in `folder`; an area without a map folder simply has no map."""
     area = AreaMap()
     problems: list[Problem] = []
+    if not folder.is_dir():
+        return area, problems
+    for entry in record_files(folder):
+        if entry.name not in (BODIES_FILE, DECISIONS_FILE):
+            problems.append(Problem(shown(entry, display_root), 1, "", _UNKNOWN_FILE))
+    problems += [p for p in other_entries(folder, display_root) if p.path.name not in (BODIES_FILE, DECISIONS_FILE)]
     for name, model, key in ((BODIES_FILE, BodiesFile, "bodies"), (DECISIONS_FILE, DecisionsFile, "decisions")):
         path = folder / name
-        if not path.is_file():
-            continue
-        shown = path.relative_to(display_root) if display_root else path
-        document, found = read_yaml(path, shown)
+        if not os.path.lexists(path):
+            continue  # each part of the map is optional
+        shown_path = shown(path, display_root)
+        document, found = read_yaml(path, shown_path)
         problems += found
         if document is None:
             continue
-        parsed, found = validate_as(model, document, shown)
+        parsed, found = validate_as(model, document, shown_path)
         problems += found
         if parsed is not None:
             items = getattr(parsed, key)
-            getattr(area, key).extend(Located(item, shown, document, (key, i)) for i, item in enumerate(items))
+            getattr(area, key).extend(Located(item, shown_path, document, (key, i)) for i, item in enumerate(items))
     return area, problems
 
 

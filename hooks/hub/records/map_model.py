@@ -8,12 +8,22 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .model import Day, Record, Text, WebAddress
+from .names import address_problem
 
-# The id of a body or a decision, used in links and references: small letters, numbers and dashes.
-Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+def _address_name(value: str) -> str:
+    wrong = address_problem(value)
+    if wrong:
+        raise PydanticCustomError("address_name", "cannot be part of a web address: {wrong}", {"wrong": wrong})
+    return value
+
+
+# The id of a body or a decision, used in links and references and as its page's address.
+Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_address_name)]
 
 
 class BodyKind(str, Enum):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import Enum
 from typing import Annotated
 
@@ -17,14 +18,54 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 # --- Small value types ------------------------------------------------------------
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Characters nobody can see: controls (such as a backspace written as "\\x08") break feeds and files, and
+# invisible or direction-changing ones (a zero-width space, a right-to-left mark) make two names that
+# look the same but are not, so one topic becomes two pages. Tabs and new lines are ordinary spacing.
+_SPACING = {"\t", "\n", "\r"}
+_CONTROL_NAMES = {
+    "\0": "null",
+    "\b": "backspace",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\f": "form feed",
+    "\v": "vertical tab",
+}
+
+
+def _hidden_character(text: str) -> tuple[int, str] | None:
+    for position, character in enumerate(text, start=1):
+        if unicodedata.category(character) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") and character not in _SPACING:
+            name = unicodedata.name(character, "") or _CONTROL_NAMES.get(character, "a control character")
+            return position, f"{name.lower()}, code {ord(character):04X}"
+    return None
+
+
+def _visible(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        return text  # nearly every value: nothing to look for
+    hidden = _hidden_character(text)
+    if hidden is not None:
+        position, name = hidden
+        raise PydanticCustomError(
+            "hidden_character",
+            "has a hidden character ({name}) at letter {position}, often pasted in from another program. "
+            "Delete it, or type the text again",
+            {"name": name, "position": position},
+        )
+    return unicodedata.normalize("NFC", text)
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
 
 
 class AllowsFormatting:
@@ -62,15 +103,35 @@ def _clock_time(value: str) -> str:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
-def _not_a_number(value: object) -> object:
-    # pydantic reads a number as seconds since 1970, so "opens: 0" would quietly be 1 January 1970.
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _one_day(value: object) -> object:
+    """Only YYYY-MM-DD is a day. pydantic would also take a number (as seconds since 1970, so "opens: 0"
+    would quietly be 1 January 1970) and a date with a time of midnight: each would be a second way to
+    write the same field, which the schema and editors do not know."""
+    if isinstance(value, dt.date):
+        return value
+    match = _DAY.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
         raise PydanticCustomError("date_type", "should be a date written as YYYY-MM-DD, such as 2026-12-31")
-    return value
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12:
+            raise PydanticCustomError(
+                "date_value",
+                "is not a real date: {month} {year} has no day {day}. Check the day and the month",
+                {"month": dt.date(2000, month, 1).strftime("%B"), "year": year, "day": day},
+            ) from None
+        raise PydanticCustomError(
+            "date_value", "is not a real date: there is no month {month}. Write it as YYYY-MM-DD", {"month": month}
+        ) from None
 
 
-# A day, written as YYYY-MM-DD. A number is refused, not read as a time stamp.
-Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+# A day, written as YYYY-MM-DD and nothing else.
+Day = Annotated[dt.date, BeforeValidator(_one_day)]
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_WEB_ADDRESS)]
 EmailAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_EMAIL)]
 PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_PHONE)]
@@ -85,6 +146,17 @@ class Record(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _only_visible_characters(cls, value: object) -> object:
+        """Every text, however it was written in the file (YAML escapes too), in one Unicode form and with
+        no hidden characters."""
+        if isinstance(value, str):
+            return _visible(value)
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            return [_visible(item) for item in value]
+        return value
 
 
 # --- Choices ----------------------------------------------------------------------
@@ -342,11 +414,11 @@ class Document(Record):
 
 class MethodCount(Record):
     method: Text = Field(description="how people took part, such as Online survey")
-    count: int = Field(ge=0, description="how many people took part this way")
+    count: StrictInt = Field(ge=0, description="how many people took part this way")
 
 
 class Participation(Record):
-    total: int = Field(ge=0, description="how many people took part in all")
+    total: StrictInt = Field(ge=0, description="how many people took part in all")
     by_method: list[MethodCount] = Field(default_factory=list, description="how many took part each way")
 
 
@@ -387,7 +459,7 @@ class Outcome(Record):
 
 
 class Engagement(Record):
-    example: bool = Field(False, description="true for a made-up record that shows how the hub works")
+    example: StrictBool = Field(False, description="true for a made-up record that shows how the hub works")
     title: Text = Field(max_length=120, description="a short title that says what this is about")
     summary: Text = Field(description="two or three plain sentences about what is happening")
     lead: Text = Field(description="the organisation that leads this")
@@ -451,7 +523,3 @@ class Engagement(Record):
     @property
     def organisations(self) -> list[str]:
         return [self.lead, *self.partners]
-
-
-# The file's name is the page's address, so it must be safe and readable in a link.
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from hub.records.glossary import load_glossary
 from hub.records.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mapping
 
+from .atomic import abandon, building_folder, swap_in
 from .build import build_hub
 from .render import GeneratedPage
 from .security import with_content_security_policy
@@ -52,12 +54,18 @@ class EngagementHub:
 
     def __init__(self) -> None:
         self.build: Build | None = None
+        self.atomic = False
+        self.writing: Writing | None = None
 
     @property
     def current(self) -> Build:
         if self.build is None:
             raise PluginError("The hub's pages were not made: on_pre_build did not run.")
         return self.build
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds into a folder of its own, which nobody publishes; --dirty adds to site/.
+        self.atomic = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config):
         # Content pages show what each short form in the glossary means, through the abbr Markdown
@@ -66,6 +74,10 @@ class EngagementHub:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary().markdown_glossary()
         except RecordsInvalid as error:
             raise PluginError(str(error)) from None
+        site = Path(config.site_dir)
+        if self.atomic and not _made_by_serve(site):
+            self.writing = Writing(site, building_folder(site))
+            config.site_dir = str(self.writing.folder)
         return config
 
     def on_pre_build(self, config) -> None:
@@ -138,6 +150,19 @@ class EngagementHub:
         # 404.html is a template, not a page.
         return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
+    def on_build_error(self, error) -> None:
+        if self.writing is not None:
+            self.writing.failed = True
+
+    def on_shutdown(self) -> None:
+        writing, self.writing = self.writing, None
+        if writing is None:
+            return
+        if writing.finished and not writing.failed:
+            swap_in(writing.folder, writing.site)
+        else:
+            abandon(writing.folder)  # site/ is as the last good build left it
+
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
         # Pages made from records are left out of the search plugin's own reading (their front matter
@@ -146,6 +171,25 @@ class EngagementHub:
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 index.entries.extend(index_entries(self.current.pages.values()))
+        if self.writing is not None:
+            # Whatever fails from here (a plugin after this one, --strict's count of warnings) reaches
+            # on_build_error before on_shutdown swaps.
+            self.writing.finished = True
+
+
+@dataclass
+class Writing:
+    """Where this build writes the site, until it is swapped in as `site` (atomic.py)."""
+
+    site: Path
+    folder: Path
+    finished: bool = False
+    failed: bool = False
+
+
+def _made_by_serve(site: Path) -> bool:
+    # `mkdocs serve --clean` says its command is "build", but serves from a temporary folder it made.
+    return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
 
 
 def _nav_paths(nav) -> set[str]:
