@@ -205,7 +205,13 @@ def _record(rng: random.Random, n: int, count: int, today: dt.date) -> dict:
                 "link": f"https://example.org/docs/{n}.pdf",
                 "kind": "consultation_document",
                 "format": "PDF, 1 MB",
-            }
+            },
+            {
+                "title": "Equality impact assessment",
+                "link": f"https://example.org/docs/{n}-equality.pdf",
+                "kind": "equality_impact_assessment",
+                "format": "PDF, 200 KB",
+            },
         ],
         "outcome_due": closes + dt.timedelta(weeks=12),
     }

@@ -48,6 +48,7 @@ def copy_hub(target: Path, with_records: bool = True) -> Path:
         # The decisions map names the demo records, so it comes with them.
         shutil.copytree(ROOT / "engagements", target / "engagements")
         shutil.copytree(ROOT / "map", target / "map")
+        shutil.copytree(ROOT / "vocabulary", target / "vocabulary")
     else:
         (target / "engagements").mkdir()
     return target

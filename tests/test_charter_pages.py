@@ -29,7 +29,7 @@ RECORDS = {
         "lead: NHS", "partners:\n  - Healthwatch Testham\nlead: NHS"
     ),
     "short-consultation.yaml": _record("2026-11-01", "2026-12-01", "Short consultation").replace(
-        "type: survey", "type: formal_consultation"
+        "type: survey", "type: formal_consultation\nno_equality_impact_assessment: It is a test."
     ),
 }
 

@@ -35,7 +35,7 @@ def test_validate_annotates_warnings_as_warnings(tmp_path):
     out, summary = run_in_github(tmp_path, "validate.py")
     assert "::warning file=engagements/hearing-services-review.yaml,line=" in out
     assert "::error" not in out
-    assert summary.startswith("**Records:** All 16 records are fine")
+    assert summary.startswith("**Records:** All 17 records are fine")
 
 
 def test_plain_english_writes_its_result_to_the_summary(tmp_path):

@@ -74,7 +74,8 @@ def test_the_new_record_is_valid_once_its_required_fields_are_filled(tmp_path):
     path.write_text(text, encoding="utf-8")
     checked = validate(root)
     assert checked.code == 0, checked.output
-    assert "The record is fine." in checked.output
+    # Fine: what remains are warnings, such as the charter promises a new record does not meet yet.
+    assert "The record is fine, with" in checked.output
 
 
 def test_every_field_of_the_model_is_in_the_new_record_with_its_help(tmp_path):

@@ -20,8 +20,11 @@ def test_the_schema_in_the_repository_matches_the_model():
 def test_the_schema_describes_every_field_for_staff():
     schema = json.loads((ROOT / SCHEMA_PATH).read_text(encoding="utf-8"))
     assert schema["additionalProperties"] is False  # a misspelt field is marked in the editor
-    assert {"title", "opens", "closes", "take_part"} <= set(schema["required"])
+    assert {"title", "opens", "take_part"} <= set(schema["required"])
     assert "the first day" in schema["properties"]["opens"]["description"]
+    # Only an engagement that carries on leaves out its closing day, and the help says so.
+    assert "closes" not in schema["required"]
+    assert "Leave it out only for something that carries on" in schema["properties"]["closes"]["description"]
 
 
 def test_every_record_names_the_schema_in_its_first_line():

@@ -22,7 +22,12 @@ OUTCOME = {
 }
 
 
+EIA = {"documents": [{"title": "EIA", "link": "https://example.org/eia", "kind": "equality_impact_assessment"}]}
+
+
 def verdict(number: int, settings: Settings = SETTINGS, today: dt.date = TODAY, **changes):
+    if changes.get("type") == "formal_consultation":
+        changes = {**EIA, **changes}  # a formal consultation must link one
     engagement = Engagement.model_validate(minimal_record(**changes))
     return score(engagement, today, settings)[number - 1]
 
@@ -89,9 +94,17 @@ def test_4_ways_not_met_with_a_single_offline_way():
     assert v.result is Result.not_met and "only one way" in v.evidence
 
 
-def test_5_open_and_honest_met_when_limits_are_given_with_reasons():
+def test_5_open_and_honest_met_when_limits_are_given_with_reasons_and_equality_is_assessed():
     limits = [{"what": "The budget", "why": "It is set nationally."}]
-    assert verdict(5, cannot_influence=limits).result is Result.met
+    v = verdict(5, cannot_influence=limits, **EIA)
+    assert v.result is Result.met and v.evidence.endswith("It links its equality impact assessment.")
+    reason = verdict(5, cannot_influence=limits, no_equality_impact_assessment="It changes no service.")
+    assert reason.result is Result.met
+
+
+def test_5_open_and_honest_not_met_without_an_equality_impact_assessment_or_a_reason():
+    limits = [{"what": "The budget", "why": "It is set nationally."}]
+    assert verdict(5, cannot_influence=limits).result is Result.not_met
 
 
 def test_5_open_and_honest_not_met_without_limits():

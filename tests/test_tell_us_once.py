@@ -144,6 +144,7 @@ def test_validate_shows_the_warning_when_one_new_file_is_checked(tmp_path):
     stroke = yaml.safe_load((root / "engagements" / "stroke-rehabilitation.yaml").read_text(encoding="utf-8"))
     new = minimal_record(
         title="Stroke support at home",
+        lead="Example Vale Council",  # from the hub's list of organisations
         level="place",
         places=["Northfield"],
         topics=["Stroke"],

@@ -30,6 +30,9 @@ class Settings(BaseModel):
     area: Text = Field(description="the area this hub covers, as people know it")
     records: str = Field("engagements", description="the folder of engagement records, from mkdocs.yml")
     map: str = Field("map", description="the folder of the functions-and-decisions map, from mkdocs.yml")
+    vocabulary: str = Field(
+        "vocabulary", description="the folder of the lists of topics, places and organisations, from mkdocs.yml"
+    )
     timezone: str = "Europe/London"
     closing_soon_days: int = Field(
         14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer"

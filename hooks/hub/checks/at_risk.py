@@ -1,6 +1,7 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
-The Gunning principles (case law on fair consultation), late outcomes (charter principle 7),
+The Gunning principles (case law on fair consultation), late outcomes (charter principle 7), the other
+charter promises the page will show as not met, a missing equality impact assessment,
 and what looks like a private person's email address or phone number in a free-text field.
 "Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hub.facts.scorecard import days_open, outcome_due
+from hub.facts.scorecard import Result, days_open, outcome_due, score
 from hub.records.loading import LoadedRecord
 from hub.records.model import EngagementType
 from hub.records.problems import Problem
@@ -21,7 +22,44 @@ from .personal_data import personal_data_warnings
 
 def cautions(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
     """The warnings about one record; check_all.py adds those that compare records (overlaps.py)."""
-    return _gunning(record, settings) + _late_outcome(record, today, settings) + personal_data_warnings(record)
+    return (
+        _gunning(record, settings)
+        + _late_outcome(record, today, settings)
+        + _promises_not_met(record, today, settings)
+        + personal_data_warnings(record)
+    )
+
+
+# Where each charter promise is kept in a record. Time (3) and feedback (7) are warned about above, in
+# words that say exactly what to change.
+_PROMISE_FIELDS = {
+    1: "why",
+    2: "partners",
+    4: "take_part",
+    5: "cannot_influence",
+    6: "accessible_formats",
+    8: "outcome",
+    9: "outcome",
+}
+
+
+def _promises_not_met(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
+    """What the page's charter scorecard will show as not met, and what staff can do about each."""
+    found = []
+    for verdict in score(record.engagement, today, settings):
+        field = _PROMISE_FIELDS.get(verdict.principle.number)
+        if field is None or verdict.result is not Result.not_met:
+            continue
+        shown = field if field in record.engagement.model_fields_set else "title"
+        found.append(
+            _warn(
+                record,
+                shown,
+                f'the page will show the promise "{verdict.principle.title}" as not met. '
+                f"{verdict.evidence} To meet it: {verdict.principle.staff}",
+            )
+        )
+    return found
 
 
 def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
@@ -36,7 +74,7 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
                 "Add a date line under decision, so people know their views come first.",
             )
         )
-    if e.decision.date is not None and e.decision.date <= e.closes:
+    if e.decision.date is not None and e.closes is not None and e.decision.date <= e.closes:
         found.append(
             _warn(
                 record,
@@ -46,8 +84,17 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
                 "Move the decision, or the closing date.",
             )
         )
+    if not (e.equality_assessment or e.no_equality_impact_assessment):
+        found.append(
+            _warn(
+                record,
+                "type",
+                "it links no equality impact assessment. Add it under documents with kind: "
+                "equality_impact_assessment, or say why there is none in a no_equality_impact_assessment line.",
+            )
+        )
     needed, days = settings.minimum_days(e.type), days_open(e)
-    if days < needed:
+    if days is not None and days < needed:
         found.append(
             _warn(
                 record,
@@ -62,7 +109,7 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
 def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> list[Problem]:
     e = record.engagement
     due = outcome_due(e, settings)
-    if e.outcome is not None or today <= due:
+    if e.outcome is not None or due is None or today <= due:
         return []
     return [
         _warn(

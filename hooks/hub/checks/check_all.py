@@ -22,6 +22,7 @@ from hub.records.loading import LoadedRecord, Summary, load_each, other_entries,
 from hub.records.map_loading import AreaMap, body_problems, load_map, reference_problems
 from hub.records.names import key
 from hub.records.problems import Problem
+from hub.records.vocabulary import Vocabulary, load_vocabulary
 from hub.settings import Settings
 from hub.wording import and_list
 
@@ -30,6 +31,7 @@ from .dates import dated_problems
 from .gc_pause import with_collector_paused
 from .overlaps import overlap_warnings
 from .personal_data import map_personal_data_warnings
+from .vocabulary import vocabulary_problems
 
 # Fewer records than this each are checked in this process: starting another costs more than it saves.
 # Measured: 200 records took 52 ms in one process and in two; 400 took 101 ms and 90 ms.
@@ -70,12 +72,17 @@ def check_records(
         return Checked(
             problems=[Problem(shown(folder, root), 1, "", "this folder of engagement records does not exist.")]
         )
-    # The map first: each record's decision.body is checked against its bodies with the record.
+    # The map and the lists first: each record is checked against them with the record.
     area, map_problems = load_map(root / settings.map, display_root=root)
-    checked = _each_record(record_files(folder), _Job(root, settings, today, area.body_ids, keep_records), processes)
+    vocabulary, list_problems = load_vocabulary(root / settings.vocabulary, display_root=root)
+    job = _Job(root, settings, today, area.body_ids, keep_records, vocabulary)
+    checked = _each_record(record_files(folder), job, processes)
     checked.area = area
     checked.problems += (
-        other_entries(folder, root) + map_problems + reference_problems(area, {s.slug for s in checked.summaries})
+        other_entries(folder, root)
+        + map_problems
+        + list_problems
+        + reference_problems(area, {s.slug for s in checked.summaries})
     )
     checked.warnings += map_personal_data_warnings(area)
     return _across_records(checked, today, settings)
@@ -92,14 +99,16 @@ def check_files(
     """
     others: list[Summary] = []
     body_ids: frozenset[str] = frozenset()
+    vocabulary = Vocabulary()
     if root is not None:
         body_ids = load_map(root / settings.map, display_root=root)[0].body_ids
+        vocabulary = load_vocabulary(root / settings.vocabulary, display_root=root)[0]
     if root is not None and (root / settings.records).is_dir():
         # realpath, not Path.resolve: it does not fail on a link that points at itself.
         these = {os.path.realpath(path) for path in paths}
         rest = [path for path in record_files(root / settings.records) if os.path.realpath(path) not in these]
-        others = _each_record(rest, _Job(root, settings, today, body_ids), processes).summaries
-    checked = _each_record(paths, _Job(None, settings, today, body_ids), processes)
+        others = _each_record(rest, _Job(root, settings, today, body_ids, vocabulary=vocabulary), processes).summaries
+    checked = _each_record(paths, _Job(None, settings, today, body_ids, vocabulary=vocabulary), processes)
     return _across_records(checked, today, settings, others)
 
 
@@ -121,6 +130,7 @@ class _Job:
     today: dt.date
     body_ids: frozenset[str] = frozenset()  # the map's bodies, which decision.body must name: none, no check
     keep_records: bool = False
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the lists names must come from
 
 
 def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
@@ -204,7 +214,11 @@ def _check_some(paths: list[Path], job: _Job) -> Checked:
         if job.keep_records:
             checked.records.append(record)
         checked.summaries.append(record.summary)
-        checked.problems += dated_problems(record, job.today) + body_problems(record, job.body_ids)
+        checked.problems += (
+            dated_problems(record, job.today)
+            + body_problems(record, job.body_ids)
+            + vocabulary_problems(record, job.vocabulary)
+        )
         checked.warnings += cautions(record, job.today, job.settings)
     return checked
 

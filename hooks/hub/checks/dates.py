@@ -10,7 +10,8 @@ from hub.records.problems import Problem
 
 def dated_problems(record: LoadedRecord, today: dt.date) -> list[Problem]:
     engagement = record.engagement
-    if engagement.outcome is None or engagement.closes < today:
+    # One that carries on may publish what people have said so far at any time.
+    if engagement.outcome is None or engagement.closes is None or engagement.closes < today:
         return []
     return [
         Problem(

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from hub.records.loading import Summary
+from hub.records.loading import CARRIES_ON, Summary
 from hub.records.model import Level
 from hub.records.names import key
 from hub.records.problems import Problem
@@ -128,8 +128,13 @@ class _Index:
         found: dict[str, Summary] = {}
         for pair in itertools.product(mine.topics, mine.who_for):
             opens = self.opens[pair]
-            # One that opens before this bound closed too long before this one opens.
-            first = bisect.bisect_left(opens, record.opens - near - self.longest[pair])
+            # One that opens before this bound closed too long before this one opens. One that carries on
+            # (closes is CARRIES_ON) makes the bound fall before year 1: then every earlier one is a candidate.
+            try:
+                bound = record.opens - near - self.longest[pair]
+            except OverflowError:
+                bound = dt.date.min
+            first = bisect.bisect_left(opens, bound)
             last = bisect.bisect_right(opens, record.closes + near)
             # All up to `last` open soon enough after this one closes; keep those that close soon enough before.
             closed_by = record.opens - near
@@ -179,6 +184,8 @@ def _more(record: Summary, more: int) -> Problem:
 
 def _when(e: Summary, o: Summary) -> str:
     if _gap_days(e, o) <= 0:
+        if o.closes == CARRIES_ON:
+            return f"while both are open (it runs from {short_date(o.opens)}, with no closing date)"
         return f"while both are open (it runs from {short_date(o.opens)} to {short_date(o.closes)})"
     if o.closes < e.opens:
         return f"and it closed on {short_date(o.closes)}"

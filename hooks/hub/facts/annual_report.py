@@ -46,7 +46,8 @@ class YearReport:
     by_place: list[Count]
     by_way: list[Count]
     outcomes: int
-    people: int
+    people: int  # in the outcomes that counted them
+    uncounted: int  # outcomes that say nobody counted
     on_time: int
     late: int
     overdue: int
@@ -76,7 +77,8 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry]) -> YearReport
         by_place=_counts(place for e in entries for place in e.engagement.places),
         by_way=_counts(WAYS[way] for e in entries for way in e.engagement.take_part.ways),
         outcomes=len(outcomes),
-        people=sum(o.took_part.total for o in outcomes),
+        people=sum(o.took_part.total or 0 for o in outcomes),
+        uncounted=sum(o.took_part.total is None for o in outcomes),
         on_time=timeliness["on_time"],
         late=timeliness["late"],
         overdue=timeliness["overdue"],
@@ -91,8 +93,8 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry]) -> YearReport
 def _timeliness(catalogue: Catalogue, entry: Entry) -> str:
     due, outcome = catalogue.outcome_due(entry), entry.engagement.outcome
     if outcome is not None:
-        return "on_time" if outcome.published <= due else "late"
-    return "overdue" if due < catalogue.today else "not_yet_due"
+        return "on_time" if due is None or outcome.published <= due else "late"
+    return "overdue" if due is not None and due < catalogue.today else "not_yet_due"
 
 
 def _counts(labels) -> list[Count]:

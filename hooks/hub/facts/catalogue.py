@@ -44,7 +44,8 @@ class Catalogue:
     @cached_property
     def open_now(self) -> list[Entry]:
         """Soonest closing first."""
-        return sorted(self._with(Status.open), key=lambda e: (e.engagement.closes, e.engagement.title))
+        # Those that carry on come after every one with a closing day.
+        return sorted(self._with(Status.open), key=lambda e: (e.engagement.closes or dt.date.max, e.engagement.title))
 
     @cached_property
     def closing_soon(self) -> list[Entry]:
@@ -59,12 +60,12 @@ class Catalogue:
         """Closed and waiting for an outcome, most recently closed first."""
         window = self.settings.recently_closed_days
         recent = [e for e in self._with(Status.closed) if e.timing.days_since_close <= window]
-        return sorted(recent, key=lambda e: (-e.engagement.closes.toordinal(), e.engagement.title))
+        return sorted(recent, key=lambda e: (e.timing.days_since_close, e.engagement.title))
 
     @cached_property
     def outcomes(self) -> list[Entry]:
-        """Every published outcome, newest first."""
-        published = self._with(Status.outcome_published)
+        """Every published outcome, newest first: with those of engagements that carry on (what we heard so far)."""
+        published = [e for e in self.entries if e.engagement.outcome is not None]
         return sorted(published, key=lambda e: (-e.engagement.outcome.published.toordinal(), e.engagement.title))  # type: ignore[union-attr]  # published: has one
 
     @cached_property
@@ -73,9 +74,9 @@ class Catalogue:
         late = [
             e
             for e in self.entries
-            if e.engagement.outcome is None and outcome_due(e.engagement, self.settings) < self.today
+            if e.engagement.outcome is None and (outcome_due(e.engagement, self.settings) or dt.date.max) < self.today
         ]
-        return sorted(late, key=lambda e: (outcome_due(e.engagement, self.settings), e.engagement.title))
+        return sorted(late, key=lambda e: (outcome_due(e.engagement, self.settings) or dt.date.max, e.engagement.title))
 
     def what_we_know(self, entry: Entry) -> list[Entry]:
         """Earlier engagements on the same topics, and what they found (see related.py)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -66,5 +67,5 @@ _RANK = {Status.open: 0, Status.coming_up: 1, Status.closed: 2, Status.outcome_p
 def in_page_order(entries: list[Entry]) -> list[Entry]:
     return sorted(
         entries,
-        key=lambda e: (_RANK[e.timing.status], -e.engagement.closes.toordinal(), e.engagement.title),
+        key=lambda e: (_RANK[e.timing.status], -(e.engagement.closes or dt.date.max).toordinal(), e.engagement.title),
     )

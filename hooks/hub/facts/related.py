@@ -8,6 +8,7 @@ most recent. Each topic's engagements are kept in order of closing, so each page
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 
 from hub.records.model import Level
@@ -20,6 +21,8 @@ def what_we_know(entries: list[Entry], size: int) -> dict[str, list[Entry]]:
     """The `size` most useful earlier engagements for each entry, by its slug."""
     by_topic: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
+        if entry.engagement.closes is None:
+            continue  # it has not closed, so it is never earlier than another
         for topic in {key(t) for t in entry.engagement.topics}:
             by_topic[topic].append(entry)
     for same in by_topic.values():
@@ -33,7 +36,7 @@ def _earlier(entry: Entry, by_topic: dict[str, list[Entry]], closes: dict, size:
     topics = {key(t) for t in e.topics}
     candidates: dict[str, Entry] = {}
     for topic in topics:
-        before = bisect.bisect_left(closes[topic], e.opens)
+        before = bisect.bisect_left(closes.get(topic, []), e.opens)
         # The most recent few of each topic are enough to choose the best `size` from.
         for other in by_topic[topic][max(0, before - 4 * size) : before]:
             candidates[other.slug] = other
@@ -43,6 +46,7 @@ def _earlier(entry: Entry, by_topic: dict[str, list[Entry]], closes: dict, size:
         o = other.engagement
         shared = len(topics & {key(t) for t in o.topics})
         near = e.level is Level.system or o.level is Level.system or bool(places & {key(p) for p in o.places})
-        return (o.outcome is None, -shared, not near, -o.closes.toordinal(), other.slug)
+        closed = o.closes or dt.date.max  # every candidate has closed (see what_we_know): never the max
+        return (o.outcome is None, -shared, not near, -closed.toordinal(), other.slug)
 
     return sorted(candidates.values(), key=rank)[:size]

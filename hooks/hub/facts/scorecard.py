@@ -35,13 +35,18 @@ class Verdict:
     evidence: str
 
 
-def outcome_due(engagement: Engagement, settings: Settings) -> dt.date:
-    """The day the outcome is promised by: the record's own date, or the usual weeks after closing."""
-    return engagement.outcome_due or engagement.closes + dt.timedelta(weeks=settings.outcome_due_weeks)
+def outcome_due(engagement: Engagement, settings: Settings) -> dt.date | None:
+    """The day the outcome is promised by: the record's own date, or the usual weeks after closing.
+    None for an engagement that carries on and promises no date: it is never late."""
+    if engagement.outcome_due or engagement.closes is None:
+        return engagement.outcome_due
+    return engagement.closes + dt.timedelta(weeks=settings.outcome_due_weeks)
 
 
-def days_open(engagement: Engagement) -> int:
-    """Counting both the opening and the closing day."""
+def days_open(engagement: Engagement) -> int | None:
+    """Counting both the opening and the closing day; None when it carries on."""
+    if engagement.closes is None:
+        return None
     return (engagement.closes - engagement.opens).days + 1
 
 
@@ -70,6 +75,8 @@ def _partners(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result
 
 def _time(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     days, needed = days_open(e), settings.minimum_days(e.type)
+    if days is None:
+        return Result.met, "It has no closing date, so people can take part at any time."
     said = f"Open for {count(days, 'day')}. {e.type.label} should be open for at least {count(needed, 'day')}"
     if days >= needed:
         return Result.met, said + "."
@@ -88,12 +95,21 @@ def _ways(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, st
 
 def _open_and_honest(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     can, cannot = len(e.can_influence), len(e.cannot_influence)
-    if cannot:
+    if e.equality_assessment:
+        equality = " It links its equality impact assessment."
+    elif e.no_equality_impact_assessment:
+        equality = " It says why there is no equality impact assessment."
+    else:
+        equality = " It does not link an equality impact assessment, or say why there is none."
+    if not cannot:
         return (
-            Result.met,
-            f"It lists {count(can, 'thing')} people can change and {count(cannot, 'thing')} they cannot, with reasons.",
+            Result.not_met,
+            f"It lists {count(can, 'thing')} people can change, but not what they cannot change, or why." + equality,
         )
-    return Result.not_met, f"It lists {count(can, 'thing')} people can change, but not what they cannot change, or why."
+    said = f"It lists {count(can, 'thing')} people can change and {count(cannot, 'thing')} they cannot, with reasons."
+    if e.equality_assessment or e.no_equality_impact_assessment:
+        return Result.met, said + equality
+    return Result.not_met, said + equality
 
 
 def _formats(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
@@ -104,6 +120,13 @@ def _formats(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result,
 
 def _feedback(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     due = outcome_due(e, settings)
+    if due is None:
+        if e.outcome is not None:
+            return (
+                Result.met,
+                f"It carries on, and what people said so far was published on {short_date(e.outcome.published)}.",
+            )
+        return Result.not_yet_due, "It carries on with no closing date, so no outcome is due yet."
     if e.outcome is not None:
         if e.outcome.published <= due:
             return (

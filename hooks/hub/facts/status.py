@@ -30,7 +30,7 @@ class Timing:
     status: Status
     today: dt.date
     opens: dt.date
-    closes: dt.date
+    closes: dt.date | None  # None: it carries on
     closing_soon: bool
 
     @property
@@ -38,18 +38,20 @@ class Timing:
         return (self.opens - self.today).days
 
     @property
-    def days_left(self) -> int:
+    def days_left(self) -> int | None:
         """Days until the closing day; 0 on the closing day itself, which is still open."""
-        return (self.closes - self.today).days
+        return None if self.closes is None else (self.closes - self.today).days
 
     @property
     def days_since_close(self) -> int:
-        return (self.today - self.closes).days
+        return 0 if self.closes is None else (self.today - self.closes).days
 
     @property
     def countdown(self) -> str:
         if self.status is Status.coming_up:
             return _in_days("Opens", self.days_to_open)
+        if self.days_left is None:
+            return "Open, with no closing date"
         if self.status is Status.open:
             return _in_days("Closes", self.days_left)
         return _days_ago("Closed", self.days_since_close)
@@ -58,13 +60,17 @@ class Timing:
 def timing(engagement: Engagement, today: dt.date, closing_soon_days: int) -> Timing:
     if today < engagement.opens:
         status = Status.coming_up
-    elif today <= engagement.closes:
-        status = Status.open
+    elif engagement.closes is None or today <= engagement.closes:
+        status = Status.open  # one that carries on stays open, with or without what people said so far
     elif engagement.outcome is not None:
         status = Status.outcome_published
     else:
         status = Status.closed
-    soon = status is Status.open and (engagement.closes - today).days <= closing_soon_days
+    soon = (
+        status is Status.open
+        and engagement.closes is not None
+        and (engagement.closes - today).days <= closing_soon_days
+    )
     return Timing(status, today, engagement.opens, engagement.closes, soon)
 
 

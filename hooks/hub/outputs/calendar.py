@@ -33,7 +33,8 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
         for number, event in enumerate(entry.public.take_part.events):
             if event.date >= catalogue.today:
                 calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
-        calendar.add_component(_closing_day(entry, stamp, site_url))
+        if entry.engagement.closes is not None:  # one that carries on has no last day to remind people of
+            calendar.add_component(_closing_day(entry, stamp, site_url))
     return GeneratedFile(PATH, calendar.to_ical().decode("utf-8"))
 
 
@@ -42,14 +43,22 @@ def _event(entry: Entry, number: int, event, zone: ZoneInfo, stamp: dt.datetime,
     item = _component(f"{entry.slug}-event-{number + 1}", f"{event.name}: {e.title}", stamp, entry, site_url)
     item.add("dtstart", _at(event.date, event.starts, zone))
     item.add("dtend", _at(event.date, event.ends, zone))
-    item.add("location", f"{event.venue}, {event.address}")
+    item.add("location", _where(event))
     details = [e.summary, event.booking or "", ", ".join(a.label for a in event.access), event.access_notes or ""]
     item.add("description", "\n\n".join(" ".join(d.split()) for d in details if d))
     return item
 
 
+def _where(event) -> str:
+    if event.venue:
+        return f"{event.venue}, {event.address}"
+    online = event.online
+    return ", ".join(part for part in ("Online", online.how, online.link, online.dial_in) if part)
+
+
 def _closing_day(entry: Entry, stamp: dt.datetime, site_url: str | None) -> Event:
     e = entry.public
+    assert e.closes is not None  # only engagements with a last day get this reminder
     item = _component(f"{entry.slug}-closes", f"Last day to have your say: {e.title}", stamp, entry, site_url)
     item.add("dtstart", e.closes)
     item.add("dtend", e.closes + dt.timedelta(days=1))

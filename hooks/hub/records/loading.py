@@ -26,6 +26,8 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 # The longest demo record is 5 KB. A file this big is a mistake, and is refused before it is read.
 MAX_FILE_BYTES = 1_000_000
 M = TypeVar("M", bound=BaseModel)
+# The closing day of an engagement that carries on, where a day is needed to compare: far after any other.
+CARRIES_ON = dt.date(9000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class LoadedRecord:
             tuple(e.places),
             tuple(e.who_for),
             e.opens,
-            e.closes,
+            e.closes or CARRIES_ON,
             self.line_of("topics"),
             self.line_of("title"),
         )
@@ -75,7 +77,7 @@ class Summary(NamedTuple):
     places: tuple[str, ...]
     who_for: tuple[str, ...]
     opens: dt.date
-    closes: dt.date
+    closes: dt.date  # CARRIES_ON for one with no closing date, so comparing dates needs no special case
     topics_line: int  # where warnings about overlaps point
     title_line: int  # where a warning about two records with one title points
 
@@ -256,6 +258,15 @@ def _read_bytes(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
+
+
+def read_as(model: type[M], path: Path, shown: Path) -> tuple[Document | None, M | None, list[Problem]]:
+    """A YAML file read and checked as a `model`: the document (for lines), the model, and the problems."""
+    document, problems = read_yaml(path, shown)
+    if document is None:
+        return None, None, problems
+    parsed, found = validate_as(model, document, shown)
+    return document, parsed, problems + found
 
 
 def validate_as(model: type[M], document: Document, shown: Path) -> tuple[M | None, list[Problem]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .loading import LoadedRecord, dotted, other_entries, read_yaml, record_files, shown, validate_as
+from .loading import LoadedRecord, dotted, other_entries, read_as, record_files, shown
 from .map_model import BodiesFile, Body, Decision, DecisionsFile
 from .problems import Problem
 from .yaml_source import Document
@@ -64,13 +64,9 @@ def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, l
         if not os.path.lexists(path):
             continue  # each part of the map is optional
         shown_path = shown(path, display_root)
-        document, found = read_yaml(path, shown_path)
+        document, parsed, found = read_as(model, path, shown_path)
         problems += found
-        if document is None:
-            continue
-        parsed, found = validate_as(model, document, shown_path)
-        problems += found
-        if parsed is not None:
+        if document is not None and parsed is not None:
             items = getattr(parsed, key)
             getattr(area, key).extend(Located(item, shown_path, document, (key, i)) for i, item in enumerate(items))
     return area, problems

@@ -19,8 +19,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
-    StrictInt,
     StringConstraints,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -214,6 +214,10 @@ class Access(str, Enum):
     accessible_toilet = "accessible_toilet"
     parking = "parking"
     quiet_space = "quiet_space"
+    # For events online or by phone.
+    captions = "captions"
+    sign_language_interpreter = "sign_language_interpreter"
+    help_to_join = "help_to_join"
 
     @property
     def label(self) -> str:
@@ -224,6 +228,9 @@ class Access(str, Enum):
             "accessible_toilet": "Accessible toilet",
             "parking": "Blue badge parking",
             "quiet_space": "Quiet space",
+            "captions": "Live captions",
+            "sign_language_interpreter": "British Sign Language interpreter",
+            "help_to_join": "Help to join",
         }[self.value]
 
 
@@ -295,22 +302,58 @@ class Email(Record):
     description: Text | None = Field(None, description="what to put in the email")
 
 
+class JoinOnline(Record):
+    """How to join an event held online or by phone: a link, a number to dial, or both."""
+
+    how: Text | None = Field(None, description="how it is held, such as on Microsoft Teams")
+    link: WebAddress | None = Field(None, description="the web address to join, if it can be shown to everyone")
+    dial_in: PhoneNumber | None = Field(
+        None, description='a number to join by phone, in quotes, such as "0800 123 4567"'
+    )
+    link_sent: Text | None = Field(
+        None, description="when and how people get the link, such as by email the day before, once they book"
+    )
+
+    @model_validator(mode="after")
+    def _can_join(self) -> JoinOnline:
+        if not (self.link or self.dial_in or self.link_sent):
+            raise PydanticCustomError(
+                "online_unreachable",
+                "does not say how to join. Add a link, a dial_in number, or a link_sent line that says "
+                "how people get the link",
+            )
+        return self
+
+
 class Event(Record):
     name: Text = Field(description="what the event is, such as Drop-in session")
     date: Day = Field(description="the day, written as YYYY-MM-DD, such as 2026-12-03")
     starts: ClockTime = Field(description='the start time in quotes, such as "10:00"')
     ends: ClockTime = Field(description='the end time in quotes, such as "12:00"')
-    venue: Text = Field(description="the name of the place")
-    address: Text = Field(description="the address, with postcode")
+    venue: Text | None = Field(None, description="the name of the place (not needed for an event only online)")
+    address: Text | None = Field(None, description="the address, with postcode (not needed for an event only online)")
+    online: JoinOnline | None = Field(None, description="for an event online or by phone: how to join")
     access: list[Access] = Field(
         default_factory=list,
-        description="what the venue offers: " + ", ".join(a.value for a in Access),
+        description="what it offers: " + ", ".join(a.value for a in Access),
     )
     access_notes: Text | None = Field(None, description="anything else about getting there")
     booking: Text | None = Field(None, description="how to book, or say that there is no need")
 
+    @property
+    def time_of_day(self) -> str:
+        hour = int(self.starts[:2])
+        return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+
     @model_validator(mode="after")
     def _ends_after_start(self) -> Event:
+        if self.online is None and not (self.venue and self.address):
+            missing = "venue" if not self.venue else "address"
+            raise PydanticCustomError(
+                "event_unplaced",
+                "says no {missing}. Add the venue and address lines, or an online part that says how to join",
+                {"missing": missing, "field": missing if missing in self.model_fields_set else "name"},
+            )
         if self.ends <= self.starts:
             raise PydanticCustomError(
                 "event_times",
@@ -412,13 +455,37 @@ class Document(Record):
     format: Text | None = Field(None, description="the file type and size, such as PDF, 2 MB")
 
 
+NOT_COUNTED = "not counted"
+
+
+def _head_count(value: object) -> object:
+    """A number of people, or "not counted" where nobody counted: an honest gap, not a made-up number."""
+    if value == NOT_COUNTED:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError(
+            "head_count", 'should be a whole number, such as 120, or "not counted" if nobody counted'
+        )
+    if value < 0:
+        raise PydanticCustomError("head_count", "cannot be less than 0")
+    return value
+
+
+# None stands for "not counted"; the schema shows both ways to write it.
+HeadCount = Annotated[
+    int | None,
+    BeforeValidator(_head_count),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"const": NOT_COUNTED}]}),
+]
+
+
 class MethodCount(Record):
     method: Text = Field(description="how people took part, such as Online survey")
-    count: StrictInt = Field(ge=0, description="how many people took part this way")
+    count: HeadCount = Field(description='how many people took part this way, or "not counted"')
 
 
 class Participation(Record):
-    total: StrictInt = Field(ge=0, description="how many people took part in all")
+    total: HeadCount = Field(description='how many people took part in all, or "not counted" if nobody counted')
     by_method: list[MethodCount] = Field(default_factory=list, description="how many took part each way")
 
 
@@ -477,7 +544,11 @@ class Engagement(Record):
         default_factory=list, description="what people's views cannot change, and why"
     )
     opens: Day = Field(description="the first day, written as YYYY-MM-DD")
-    closes: Day = Field(description="the last day, written as YYYY-MM-DD")
+    closes: Day | None = Field(
+        None,
+        description="the last day, written as YYYY-MM-DD. Leave it out only for something that carries on, "
+        "such as a panel. A formal consultation always needs one",
+    )
     take_part: TakePart = Field(description="the ways to take part: at least one, and more than one is better")
     accessible_formats: list[AccessibleFormat] = Field(
         default_factory=list, description="other formats and languages, such as Easy Read or large print"
@@ -485,6 +556,11 @@ class Engagement(Record):
     contact: Contact = Field(description="who to ask about this engagement")
     decision: Decision = Field(description="who will decide, using what people said, and roughly when")
     documents: list[Document] = Field(default_factory=list, description="documents to read, with their web addresses")
+    no_equality_impact_assessment: Text | None = Field(
+        None,
+        description="why there is no equality impact assessment, if there is none. A formal consultation needs "
+        "one, or a reason",
+    )
     outcome_due: Day | None = Field(
         None, description="the day by which we promise to publish the outcome, if not the usual time"
     )
@@ -492,8 +568,36 @@ class Engagement(Record):
         None, description="what happened because people took part: add it after the engagement closes"
     )
 
+    @property
+    def equality_assessment(self) -> Document | None:
+        return next((d for d in self.documents if d.kind is DocumentKind.equality_impact_assessment), None)
+
+    @model_validator(mode="after")
+    def _equality_assessed(self) -> Engagement:
+        # The law asks for due regard to people with protected characteristics before a big change.
+        if self.type is EngagementType.formal_consultation and not (
+            self.equality_assessment or self.no_equality_impact_assessment
+        ):
+            raise PydanticCustomError(
+                "no_equality_assessment",
+                "is a formal consultation, so it needs its equality impact assessment. Add it under documents "
+                "with kind: equality_impact_assessment, or say why there is none in a "
+                "no_equality_impact_assessment line",
+                {"field": "type"},
+            )
+        return self
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> Engagement:
+        if self.closes is None:
+            if self.type is EngagementType.formal_consultation:
+                raise PydanticCustomError(
+                    "consultation_without_end",
+                    "is missing. A formal consultation needs a closing date, so people know how long they "
+                    "have. Add a closes line, such as closes: 2027-03-31",
+                    {"field": "closes"},
+                )
+            return self  # it carries on: nothing to put in order after it opens
         if self.closes < self.opens:
             raise PydanticCustomError(
                 "closes_before_opens",
@@ -523,3 +627,8 @@ class Engagement(Record):
     @property
     def organisations(self) -> list[str]:
         return [self.lead, *self.partners]
+
+    @property
+    def ongoing(self) -> bool:
+        """It carries on with no closing date, such as a panel or a programme."""
+        return self.closes is None

@@ -24,6 +24,8 @@ _INTRO = [
 ]
 # Fields that are not part of a new record: the demo records' mark.
 _LEFT_OUT = {"example"}
+# Optional, but nearly every engagement has one: on, for staff to fill in or remove.
+_ON = {"closes"}
 
 
 def scaffold(answers: dict[str, object]) -> str:
@@ -42,7 +44,7 @@ def _fields(model: type[BaseModel], answers: dict, indent: str, optional: bool) 
     for name, info in model.model_fields.items():
         if name in _LEFT_OUT:
             continue
-        off = optional or not info.is_required()
+        off = optional or not (info.is_required() or name in _ON)
         mark = "# " if off else ""
         if info.description:
             lines.append((False, indent, "# ", _sentence(info.description)))

@@ -94,10 +94,12 @@ class EngagementHub:
             log.info("%s", warning)
 
     def on_serve(self, server, config, builder):
-        # The map folder is optional, so it cannot be listed under watch: in mkdocs.yml.
-        folder = Path(config.config_file_path).parent / (config.extra.get("hub") or {}).get("map", "map")
-        if folder.is_dir():
-            server.watch(str(folder))
+        # The map and the lists are optional, so they cannot be listed under watch: in mkdocs.yml.
+        hub = config.extra.get("hub") or {}
+        for name in ("map", "vocabulary"):
+            folder = Path(config.config_file_path).parent / hub.get(name, name)
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
     def on_files(self, files: Files, config) -> Files:

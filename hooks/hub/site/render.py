@@ -19,7 +19,7 @@ from hub.outputs.files import templates
 from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
-from hub.wording import count, long_date, number, short_date, weeks_late
+from hub.wording import and_list, count, long_date, number, short_date, weeks_late
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ def _environment() -> Environment:
         number=number,
         formatted=formatted,
         plain=plain,
+        and_list=and_list,
     )
     env.globals.update(count=count, weeks_late=weeks_late)
     return env

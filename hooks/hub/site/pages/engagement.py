@@ -54,10 +54,14 @@ _TAKE_PART_TITLES = {
 }
 
 
-def section_titles(status: Status) -> list[tuple[str, str]]:
+def section_titles(status: Status, heard_so_far: bool = False) -> list[tuple[str, str]]:
+    """The page's sections in order. One that carries on and has published what people said so far shows
+    it after how to take part."""
+    names = SECTIONS[status]
+    if heard_so_far:
+        names = [names[0], "outcome", *names[1:]]
     return [
-        (name, _TAKE_PART_TITLES.get(status, _TITLES[name]) if name == "take_part" else _TITLES[name])
-        for name in SECTIONS[status]
+        (name, _TAKE_PART_TITLES.get(status, _TITLES[name]) if name == "take_part" else _TITLES[name]) for name in names
     ]
 
 
@@ -71,7 +75,9 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         search_text=engagement_search_text(entry.engagement),
         entry=entry,
         e=entry.engagement,
-        sections=section_titles(entry.timing.status),
+        sections=section_titles(
+            entry.timing.status, entry.timing.status is Status.open and entry.engagement.outcome is not None
+        ),
         catalogue=catalogue,
         body=catalogue.map.body_of(entry),
         decisions=catalogue.map.decisions_informed_by(entry),

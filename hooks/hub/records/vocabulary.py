@@ -1,0 +1,102 @@
+"""The hub's own lists of topics, places and organisations, so each has one spelling.
+
+Each list is a YAML file in the vocabulary folder (vocabulary/ unless mkdocs.yml says otherwise). An
+item is a name on its own line, or a name with the other words people use for it:
+
+    topics:
+      - Dementia
+      - name: Vaccines
+        synonyms: [Jabs, Immunisations]
+
+Records must use a listed name. A synonym is not accepted in a record, only suggested from: two
+spellings of one topic would make two pages and hide overlaps ("tell us once").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from .loading import read_as, shown
+from .model import Record, Text
+from .names import key
+from .problems import Problem
+
+
+class Term(Record):
+    name: Text = Field(description="the name, as records must write it")
+    synonyms: list[Text] = Field(default_factory=list, description="other words people use for it")
+
+
+def _name_alone(value: object) -> object:
+    return {"name": value} if isinstance(value, str) else value
+
+
+Item = Annotated[Term, BeforeValidator(_name_alone)]
+
+
+class TopicList(Record):
+    topics: list[Item] = Field(min_length=1, description="the topics engagements can be about")
+
+
+class PlaceList(Record):
+    places: list[Item] = Field(min_length=1, description="the towns and areas engagements can cover")
+
+
+class OrganisationList(Record):
+    organisations: list[Item] = Field(min_length=1, description="the organisations that lead or take part")
+
+
+# Which record fields each list covers, by the file that holds the list.
+FILES: dict[str, type[Record]] = {
+    "topics.yaml": TopicList,
+    "places.yaml": PlaceList,
+    "organisations.yaml": OrganisationList,
+}
+
+
+@dataclass
+class Words:
+    """One list: its names by key (any case and spacing), and the names its synonyms point to."""
+
+    file: Path  # as shown in messages
+    names: dict[str, str] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Vocabulary:
+    """The lists the hub has; a list that is not there is not checked."""
+
+    lists: dict[str, Words] = field(default_factory=dict)  # by kind: topics, places, organisations
+
+
+def load_vocabulary(folder: Path, display_root: Path | None = None) -> tuple[Vocabulary, list[Problem]]:
+    vocabulary, problems = Vocabulary(), []
+    for name, model in FILES.items():
+        path = folder / name
+        if not os.path.lexists(path):
+            continue
+        where = shown(path, display_root)
+        document, parsed, found = read_as(model, path, where)
+        problems += found
+        if document is None or parsed is None:
+            continue
+        kind = next(iter(type(parsed).model_fields))
+        words = vocabulary.lists[kind] = Words(where)
+        for number, term in enumerate(getattr(parsed, kind)):
+            for word in (term.name, *term.synonyms):
+                if key(word) in words.names or key(word) in words.synonyms:
+                    line = document.line_of((kind, number))
+                    problems.append(
+                        Problem(
+                            where, line, f"{kind}[{number + 1}]", f"'{word}' is in the list twice. Keep one of them."
+                        )
+                    )
+            words.names[key(term.name)] = term.name
+            words.synonyms.update((key(s), term.name) for s in term.synonyms)
+    return vocabulary, problems
