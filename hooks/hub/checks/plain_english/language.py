@@ -109,7 +109,7 @@ class Language:
     @cached_property
     def _avoid(
         self,
-    ) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, list[frozenset[str]]]:
+    ) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, dict[str, list[frozenset[str]]]]:
         """One-word forms, looked up word by word (much faster than searching), and phrases, with a pattern."""
         words: dict[str, AvoidEntry] = {}
         phrases: dict[str, AvoidEntry] = {}
@@ -120,7 +120,12 @@ class Language:
         # Longest first, so that "in the event that" wins over a shorter phrase; a phrase may break over lines.
         choices = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w'’-])(?:{choices})(?![\w-])", re.IGNORECASE) if phrases else None
-        return words, phrases, pattern, [frozenset(WORD.findall(p)) for p in phrases]
+        # Each phrase's words, by its first word: a phrase is only looked for where all its words are.
+        by_first: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            parts = WORD.findall(phrase)
+            by_first.setdefault(parts[0], []).append(frozenset(parts))
+        return words, phrases, pattern, by_first
 
     def avoided_word(self, word: str) -> AvoidEntry | None:
         return self._avoid[0].get(word.lower())
@@ -130,8 +135,10 @@ class Language:
     ) -> list[tuple[re.Match[str], AvoidEntry]]:
         """The phrases to avoid in text[start:end]. `words` are its words in small letters: a phrase is
         only looked for where all its words are."""
-        _, phrases, pattern, phrase_words = self._avoid
-        if pattern is None or not any(needed <= words for needed in phrase_words):
+        _, phrases, pattern, by_first = self._avoid
+        if pattern is None or not any(
+            needed <= words for first in by_first.keys() & words for needed in by_first[first]
+        ):
             return []
         return [(m, phrases[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
 

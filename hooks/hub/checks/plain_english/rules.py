@@ -516,6 +516,10 @@ def short_forms(source: Source, words: list[Word], language: Language, state: _A
     run: list[Word] = []
     freepost = False  # in a Freepost address, such as "FREEPOST EXAMPLE VALE ICB": a code, not words
     for i, word in enumerate([*words, None]):
+        if word is not None and not word.text[0].isupper():
+            # Most words: not in capitals, so neither a short form nor shouting (quick, for 1,000 records).
+            freepost = word.text.lower() == "freepost"
+            word = None
         if word is not None:
             base = _singular(word.text)
             group = language.groups.get(base) or language.groups.get(word.text)

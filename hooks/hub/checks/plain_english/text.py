@@ -128,6 +128,8 @@ class Source:
             current.append(word)
             following = words[i + 1] if i + 1 < len(words) else None
             gap_end = following.start if following else passage.end
+            if following is not None and gap_end - word.end == 1 and text[word.end] == " ":
+                continue  # most words: one space, then the next word of the same sentence
             stop = _sentence_stop(text, word, following, gap_end, current)
             blank = "\n" in text[word.end : gap_end] and _BLANK_LINE.search(text, word.end, gap_end)
             if stop is not None or blank or following is None:
