@@ -3,9 +3,14 @@
     python scripts/plain_english.py             # every page, record, map file and the hub's own words
     python scripts/plain_english.py PATH ...    # just these files or folders
     python scripts/plain_english.py --rules     # list the rules
+    python scripts/plain_english.py --changed-from origin/main   # findings on lines changed since then first
 
 Prints each finding as `path:line:column: rule: message (fix)`; warnings say "warning:".
-In GitHub Actions (GITHUB_ACTIONS=true) each finding is also an annotation on its line.
+In GitHub Actions (GITHUB_ACTIONS=true) each finding is also an annotation on its line, and the job's
+summary lists every finding. GitHub shows only 10 errors and 10 warnings beside their lines in a step,
+so with --changed-from (the pull request's base) the findings on lines the change touched come first,
+then errors elsewhere; warnings elsewhere are counted, and listed in the summary. On a pull request
+(GITHUB_BASE_REF is set) it compares with origin/BASE unless told otherwise.
 Exits with 1 if there is any error; warnings are advice and do not change the exit status.
 
 To allow one flagged passage on purpose (such as an organisation's name), add it, with the reason,
@@ -15,6 +20,7 @@ to hooks/hub/data/plain_english_allowed.yaml.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +29,8 @@ import yaml
 from hub.checks.plain_english import RULES, check_files, hub_files
 from hub.checks.plain_english.check import expand
 from hub.outputs import github
-from hub.outputs.plain_english import annotation, line, summary
+from hub.outputs.changes import ChangesUnknown, changed_lines
+from hub.outputs.plain_english import annotation, changed_first, line, summary, summary_table, to_annotate
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,12 +42,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     parser.add_argument("--errors-only", action="store_true", help="do not show warnings")
     parser.add_argument("--rules", action="store_true", help="list the rules and stop")
+    parser.add_argument(
+        "--changed-from",
+        metavar="REF",
+        help="a branch or commit: show findings on the lines changed since it first (git diff REF)",
+    )
     args = parser.parse_args(argv)
     if args.rules:
         for rule in RULES.values():
             print(f"{rule.id} ({rule.severity.value}): {rule.checks}")
         return 0
     root = args.config.resolve().parent
+    changed = None
+    pull_request_base = os.environ.get("GITHUB_BASE_REF") if github.in_github() else None
+    since = args.changed_from or (f"origin/{pull_request_base}" if pull_request_base else None)
+    if since:
+        try:
+            changed = changed_lines(root, since)
+        except ChangesUnknown as error:
+            if args.changed_from:
+                print(f"--changed-from: {error}", file=sys.stderr)
+                return 1
+            # Only the order of the findings depends on it: check everything, in file order.
+            print(github.notice("Plain English", f"Findings are in file order: {error}"))
     if args.paths:
         files, missing = expand(args.paths)
         for path in missing:
@@ -57,13 +81,24 @@ def main(argv: list[str] | None = None) -> int:
     # The full check holds the hub's own words (code, templates) to the errors; check hooks/hub to see their warnings.
     report = check_files(files, root, report_unused=not args.paths, hub_warnings=bool(args.paths))
     shown = report.errors if args.errors_only else report.findings
-    for finding in shown:
+    mine, rest = changed_first(shown, changed) if changed is not None else ([], shown)
+    if changed is not None:
+        print(f"On the lines changed since {since}: {len(mine):,} of {len(shown):,} findings.")
+    for finding in mine + rest:
         print(line(finding))
-        if github.in_github():
+    if github.in_github():
+        annotated = to_annotate(shown, changed)
+        for finding in annotated:
             print(annotation(finding))
+        if len(annotated) < len(shown):
+            hidden = len(shown) - len(annotated)
+            print(github.notice("Plain English", f"{hidden:,} warnings elsewhere are in the job summary."))
     said = summary(len(report.errors), len(report.warnings), report.files, len(report.allowed))
     print(said)
     github.add_to_summary(f"**Plain English:** {said}")
+    table = summary_table(shown, changed)
+    if table:
+        github.add_to_summary("\n" + table + "\n")
     return 1 if report.errors else 0
 
 

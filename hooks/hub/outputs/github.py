@@ -19,6 +19,11 @@ def annotation(kind: str, path: object, line: int, title: str, message: str, col
     return f"::{kind} {properties}::{_data(message)}"
 
 
+def notice(title: str, message: str) -> str:
+    """A note for the whole step, not on a line."""
+    return f"::notice title={_property(title)}::{_data(message)}"
+
+
 def add_to_summary(text: str) -> None:
     """Add a line to the job's summary page, when running in GitHub Actions."""
     summary = os.environ.get(_SUMMARY_FILE)

@@ -11,7 +11,7 @@ from hub.records.map_loading import BODIES_FILE, DECISIONS_FILE
 from hub.settings import Settings
 
 from .hub_words import python_source, template_source
-from .language import ALLOWED_FILE, GROUPS_FILE, WORDS_FILE, Language, load_language
+from .language import ALLOWED_FILE, GROUPS_FILE, WELL_KNOWN_FILE, WORDS_FILE, Language, load_language
 from .markdown_pages import page_source
 from .rules import Finding, Limits, Severity, check_source
 from .text import Source
@@ -90,7 +90,7 @@ def read_source(path: Path, shown: str) -> Source:
 
 CHECKED_SUFFIXES = (".md", ".yaml", ".yml", ".html", ".py")
 # The checker's own lists are not public words: they name the words to avoid.
-NOT_PUBLIC = {WORDS_FILE.resolve(), GROUPS_FILE.resolve(), ALLOWED_FILE.resolve()}
+NOT_PUBLIC = {WORDS_FILE.resolve(), GROUPS_FILE.resolve(), ALLOWED_FILE.resolve(), WELL_KNOWN_FILE.resolve()}
 
 
 def expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:

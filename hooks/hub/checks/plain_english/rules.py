@@ -7,11 +7,12 @@ Errors stop the site being published; warnings are advice, because the rule can 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from .language import Language, dictionary
+from .language import Language, is_shouted
 from .text import Passage, Sentence, Source, Word
 
 
@@ -453,15 +454,24 @@ def _syllables(word: str) -> int:
 
 def words_to_avoid(source: Source, words: list[Word], language: Language) -> list[Finding]:
     found = []
-    lower = {w.text.lower() for w in words}
-    matches = [(w.start, w.text, language.avoided_word(w.text)) for w in words]
+    text = source.masked
+    lower = [w.text.lower() for w in words]
+    # (where it starts, the words flagged, the entry, the index of the first word and of the word after it)
+    matches = [(w.start, w.text, language.avoided_word(w.text), i, i + 1) for i, w in enumerate(words)]
     if words:
+        starts = [w.start for w in words]
         matches += [
-            (m.start(), m.group(), entry)
-            for m, entry in language.avoided_phrases(source.masked, words[0].start, words[-1].end, lower)
+            (m.start(), m.group(), entry, bisect_left(starts, m.start()), bisect_left(starts, m.end()))
+            for m, entry in language.avoided_phrases(text, words[0].start, words[-1].end, set(lower))
         ]
-    for start, matched, entry in matches:
+    for start, matched, entry, first, after in matches:
         if entry is None:
+            continue
+        if entry.only_before and not {w.lower() for w in entry.only_before} & set(lower[after : after + 3]):
+            continue  # its everyday sense: "drive to the hospital"
+        if first > 0 and lower[first - 1] in {w.lower() for w in entry.not_after}:
+            continue  # "carbon footprint"
+        if _named_in_brackets(text, words, first, after):
             continue
         said = " ".join(matched.split())
         where = language.words.sources[entry.source]
@@ -480,6 +490,15 @@ def words_to_avoid(source: Source, words: list[Word], language: Language) -> lis
     return found
 
 
+def _named_in_brackets(text: str, words: list[Word], first: int, after: int) -> bool:
+    """ "Designing together (co-production)": plain words, then the name people may hear, alone in brackets."""
+    if first == 0 or after > len(words):
+        return False
+    before = text[words[first - 1].end : words[first].start]
+    closing = text[words[after - 1].end : words[after].start if after < len(words) else len(text)]
+    return before.strip() == "(" and closing.lstrip().startswith(")")
+
+
 # --- Short forms, groups of people and capitals --------------------------------------------------
 
 
@@ -495,14 +514,27 @@ def short_forms(source: Source, words: list[Word], language: Language, state: _A
     found: list[Finding] = []
     text = source.masked
     run: list[Word] = []
-    for word in words + [None]:
+    freepost = False  # in a Freepost address, such as "FREEPOST EXAMPLE VALE ICB": a code, not words
+    for i, word in enumerate([*words, None]):
+        if word is not None and not word.text[0].isupper():
+            # Most words: not in capitals, so neither a short form nor shouting (quick, for 1,000 records).
+            freepost = word.text.lower() == "freepost"
+            word = None
         if word is not None:
             base = _singular(word.text)
             group = language.groups.get(base) or language.groups.get(word.text)
             if group is not None:
                 found.append(_group_acronym(source, word, group.instead))
                 continue
-            if _is_capitals(base) and not any(c.isdigit() for c in base) and base not in language.short_forms:
+            joined = i > 0 and text[words[i - 1].end : word.start].strip() == ""
+            freepost = word.text.lower() == "freepost" or (freepost and joined and _is_capitals(base))
+            if (
+                _is_capitals(base)
+                and not any(c.isdigit() for c in base)
+                and base not in language.short_forms
+                and not freepost
+                and not _is_code(text, words, i)
+            ):
                 if _explained_here(text, word):
                     state.explained.add(base)
                 elif base not in state.explained:
@@ -515,6 +547,22 @@ def short_forms(source: Source, words: list[Word], language: Language, state: _A
         found += _capitals_or_acronyms(source, run, state)
         run = []
     return found
+
+
+# A keyword in capitals after these is one to send by text message: "text JOIN to 60777", "reply STOP".
+_TEXT_VERBS = {"text", "texting", "reply", "send"}
+
+
+def _is_code(text: str, words: list[Word], i: int) -> bool:
+    """A code, not a word: a Freepost code such as RTKH-XYZA-ABCD, or a keyword to send by text message."""
+    if words[i].text.count("-") >= 2:
+        return True
+    before = [w.text.lower() for w in words[max(0, i - 3) : i]]
+    if before[-2:] == ["the", "word"]:
+        before = before[:-2]
+    return (
+        bool(before) and before[-1] in _TEXT_VERBS and text[words[i - 1].end : words[i].start].strip(" \n\"'“”‘’") == ""
+    )
 
 
 def _group_acronym(source: Source, word: Word, instead: str) -> Finding:
@@ -533,8 +581,9 @@ def _capitals_or_acronyms(source: Source, run: list[Word], state: _AcronymState)
     if not run:
         return []
     bases = [_singular(w.text) for w in run]
-    # A run of words in capitals, or one English word in capitals ("PLEASE"), is shouting; one unknown word is a short form.
-    if len(run) > 1 or any(b.lower() in dictionary() for b in bases):
+    # Words in capitals are shouting when one is an ordinary English word ("PLEASE NOTE", "FREE"); other
+    # words in capitals are short forms, to explain the first time ("HSE").
+    if any(is_shouted(b) for b in bases):
         phrase = " ".join(source.masked[run[0].start : run[-1].end].split())
         if phrase in state.reported:
             return []

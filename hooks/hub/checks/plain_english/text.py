@@ -12,13 +12,20 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-# A word: letters or digits, joined by an apostrophe, a dot, an ampersand or a dash
-# (so "GOV.UK", "A&E", "1.2", "e.g" and "co-production" are each one word).
-WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+# A word: letters or digits, joined by an apostrophe, a dot, an ampersand or a dash, and digits joined by
+# a comma, a colon or a slash (so "GOV.UK", "A&E", "1.2", "e.g", "co-production", "1,250", "10:30" and "24/7"
+# are each one word).
+WORD = re.compile(r"[^\W_]+(?:(?:['’.&-]|(?<=\d)[,:/](?=\d))[^\W_]+)*")
 
-# A dot after these does not end a sentence.
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "st", "dr", "mr", "mrs", "ms", "approx", "incl", "vs", "cf"}
-_SENTENCE_END = re.compile(r"""[)"'’”\]]*[.!?]""")  # matched right after a word
+# Where a reader sees a sentence end: a full stop, question mark or exclamation mark after a word, with
+# nothing between them but hidden markup (bold, a link's address), closing brackets or quotes.
+_STOP = re.compile(r"[.!?]")
+_GAP = re.compile(r"""[\s)"'’”\]]*""")
+# A full stop after these never ends a sentence: a name or a number follows.
+_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "cllr", "rev", "st", "sr", "jr"}
+_ALWAYS_FOLLOWED = {"e.g", "i.e", "eg", "ie", "cf", "vs", "incl", "approx", "viz"}
+# A full stop after these ends a sentence only when a capital letter follows ("... notes etc. Staff will").
+_ABBREVIATIONS = {"etc", "a.m", "p.m", "am", "pm", "no", "nos", "tel", "ref", "min", "mins", "hr", "hrs"}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Not prose wherever it appears: web addresses and email addresses.
@@ -90,7 +97,9 @@ class Source:
         self._masked = None
 
     def add(self, passage: Passage) -> None:
-        if passage.end > passage.start and "".join(self._chars[passage.start : passage.end]).strip():
+        # Link text is read as written: a web address as the text of a link is itself a finding.
+        shown = self.text if passage.link and not passage.prose else self._chars
+        if passage.end > passage.start and "".join(shown[passage.start : passage.end]).strip():
             self.passages.append(passage)
 
     # --- reading ---
@@ -110,19 +119,22 @@ class Source:
         return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.masked, start, end)]
 
     def sentences(self, passage: Passage, words: list[Word] | None = None) -> list[Sentence]:
-        """The passage split into sentences: at . ! or ? after a word (not after "e.g."), and at blank lines."""
+        """The passage split into sentences as a reader sees them: at . ! or ? after a word, and at blank lines."""
         text = self.masked
         found: list[Sentence] = []
         current: list[Word] = []
         words = self.words(passage.start, passage.end) if words is None else words
         for i, word in enumerate(words):
             current.append(word)
-            gap_end = words[i + 1].start if i + 1 < len(words) else passage.end
-            end = _SENTENCE_END.match(text, word.end, gap_end)
-            ends = end is not None and not (text[end.end() - 1] == "." and word.text.lower() in _ABBREVIATIONS)
+            following = words[i + 1] if i + 1 < len(words) else None
+            gap_end = following.start if following else passage.end
+            if following is not None and gap_end - word.end == 1 and text[word.end] == " ":
+                continue  # most words: one space, then the next word of the same sentence
+            stop = _sentence_stop(text, word, following, gap_end, current)
             blank = "\n" in text[word.end : gap_end] and _BLANK_LINE.search(text, word.end, gap_end)
-            if ends or blank or i + 1 == len(words):
-                found.append(Sentence(current[0].start, end.end() if end else word.end, tuple(current)))
+            if stop is not None or blank or following is None:
+                end = stop if stop is not None else word.end
+                found.append(Sentence(current[0].start, end, tuple(current)))
                 current = []
         return found
 
@@ -134,3 +146,30 @@ class Source:
         words = (self.text if self.kind == "hub" else self.masked)[start:end].split()
         shown = " ".join(words[:most])
         return shown + (" …" if len(words) > most else "")
+
+
+def _sentence_stop(text: str, word: Word, following: Word | None, gap_end: int, sentence: list[Word]) -> int | None:
+    """Where the sentence ends if it ends after `word` (just after its full stop), or None."""
+    gap = _GAP.match(text, word.end, gap_end)
+    stop = _STOP.match(text, gap.end() if gap else word.end, gap_end)
+    if stop is None:
+        return None
+    if following is None:
+        return stop.end()
+    said = word.text.lower()
+    capital_next = following.text[0].isupper() or following.text[0] in "\"“‘'"
+    if stop.group() != ".":
+        # "?" or "!" inside a sentence: 'She asked "why?" and left.'
+        return stop.end() if capital_next or following.text[0].isdigit() else None
+    if said in _TITLES or said in _ALWAYS_FOLLOWED:
+        return None
+    if said in ("no", "nos") and following.text[0].isdigit():
+        return None  # No. 4 bus
+    if said in _ABBREVIATIONS:
+        return stop.end() if capital_next else None
+    if len(word.text) == 1 and word.text.isupper() and following.text[0].isupper():
+        # An initial: "Mr A. Khan", "J. R. Smith"; but "option B. The board agreed" ends.
+        before = sentence[-2].text.lower() if len(sentence) > 1 else ""
+        if before in _TITLES or (len(before) == 1 and before.isalpha()):
+            return None
+    return stop.end()
