@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from conftest import DEMO_TODAY, ROOT, copy_hub, validate
+from conftest import DEMO_TODAY, ROOT, copy_hub, mkdocs_build, validate
 from hub.checks.at_risk import cautions
 from hub.facts.catalogue import Catalogue
 from hub.facts.scorecard import Result, outcome_due, score
@@ -229,3 +229,53 @@ def test_every_demo_record_uses_the_listed_names():
         assert set(record["topics"]) <= names["topics"], path
         assert set(record["places"]) <= names["places"], path
         assert {record["lead"], *record.get("partners", [])} <= names["organisations"], path
+
+
+# --- Easy Read and other languages ---------------------------------------------------------------------
+
+
+WELSH = {
+    "name": "Cymraeg",
+    "lang": "cy",
+    "title": "Dweud eich dweud am y ganolfan galw heibio",
+    "summary": "Rydym eisiau gwybod pryd rydych chi angen y ganolfan.",
+}
+
+
+def test_a_version_in_another_language_has_its_own_page_in_that_language(hub):
+    record = hub / "engagements" / "walk-in.yaml"
+    easy = {
+        "name": "Easy Read",
+        "title": "Tell us about the walk-in centre",
+        "summary": "We want to know what you think.",
+    }
+    changes = {
+        "lead": "Example Vale Council",
+        "places": ["Eastbrook"],
+        "topics": ["Urgent care"],
+        "versions": [easy, WELSH],
+    }
+    record.write_text(yaml.safe_dump(minimal_record(**changes), sort_keys=False, allow_unicode=True))
+    assert validate(hub).code == 0
+    assert mkdocs_build(hub).code == 0
+    english = (hub / "site/engagements/walk-in/index.html").read_text()
+    assert '<a href="cy/" hreflang="cy" lang="cy">Cymraeg</a>' in english
+    assert '<a href="easy-read/" hreflang="en" lang="en">Easy Read</a>' in english
+    welsh = (hub / "site/engagements/walk-in/cy/index.html").read_text()
+    assert '<div lang="cy">\n<h1>Dweud eich dweud am y ganolfan galw heibio</h1>' in welsh
+    assert 'hreflang="en">Read the whole page in English</a>' in welsh
+
+
+def test_the_plain_english_check_reads_easy_read_but_not_other_languages(tmp_path):
+    from hub.checks.plain_english.yaml_records import record_source
+
+    easy = {"name": "Easy Read", "title": "Tell us", "summary": "We will utilise your views."}
+    text = yaml.safe_dump(minimal_record(versions=[easy, {**WELSH, "summary": "We will utilise your views."}]))
+    source = record_source("walk-in.yaml", text)
+    checked = [source.masked[p.start : p.end] for p in source.passages]
+    assert sum("utilise" in c for c in checked) == 1  # the Easy Read one only
+
+
+def test_two_versions_at_one_address_are_refused():
+    messages = _errors(minimal_record(versions=[WELSH, {**WELSH, "name": "Welsh"}]))
+    assert any("has two versions at one address (cy)" in m for _, m in messages)

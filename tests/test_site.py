@@ -12,6 +12,7 @@ from conftest import DEMO_TODAY, ROOT
 from hub.records.formatting import plain
 from hub.records.loading import record_files
 from hub.records.model import Access, DocumentKind, Engagement, EngagementType, Format, Level
+from hub.records.names import slugify
 from hub.records.yaml_source import parse
 from hub.wording import long_date, number
 from pages import content, links, page, text
@@ -188,6 +189,15 @@ def test_every_public_field_appears_on_the_engagement_page(demo_site, path):
     shown = text(article)
     hrefs = set(links(article))
     missing = []
+    # Each version in Easy Read or another language is on a page of its own, and named on this one.
+    for version in record.pop("versions", []):
+        slug = slugify(version["name"]) if version.get("lang", "en") == "en" else version["lang"]
+        on_its_page = text(content(page(demo_site, f"engagements/{path.stem}/{slug}/")))
+        missing += [
+            (("versions", k), v) for k, v in version.items() if k != "lang" and " ".join(v.split()) not in on_its_page
+        ]
+        if version["name"] not in shown:
+            missing.append((("versions", "name"), version["name"]))
     for location, value in _leaves(record):
         expected = _expected(location, value, record)
         if not expected:

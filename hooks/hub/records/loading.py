@@ -288,7 +288,7 @@ def _problems_from(error: ValidationError, model: type[BaseModel], document: Doc
         location: Location = tuple(detail["loc"])
         blamed = (detail.get("ctx") or {}).get("field")
         if blamed:
-            location = location + tuple(blamed.split("."))
+            location = location + tuple(int(part) if part.isdigit() else part for part in blamed.split("."))
         if detail["type"] == "extra_forbidden":
             message = _unknown_field(model, location)
         else:

@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .names import slugify
+
 # --- Small value types ------------------------------------------------------------
 
 # Characters nobody can see: controls (such as a backspace written as "\\x08") break feeds and files, and
@@ -522,6 +524,24 @@ class Outcome(Record):
     report: WebAddress | None = Field(None, description="the web address of the full report")
 
 
+class Version(Record):
+    """The main text again in Easy Read or in another language, on a page of its own."""
+
+    name: Text = Field(description="what people look for, in its own words, such as Easy Read or Cymraeg")
+    lang: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
+        "en", description="the language's code, such as cy for Welsh or so for Somali: en for Easy Read"
+    )
+    title: Text = Field(description="the title, in this version's words")
+    summary: Text = Field(description="what is happening, in this version's words")
+    why: Text | None = Field(None, description="why we are asking, in this version's words")
+    how_to_take_part: Text | None = Field(None, description="how to take part, in this version's words")
+
+    @property
+    def slug(self) -> str:
+        """Its page's address under the engagement's: the language code, or the name for English versions."""
+        return slugify(self.name) if self.lang.split("-")[0] == "en" else self.lang.lower()
+
+
 # --- The record ---------------------------------------------------------------------
 
 
@@ -567,6 +587,22 @@ class Engagement(Record):
     outcome: Outcome | None = Field(
         None, description="what happened because people took part: add it after the engagement closes"
     )
+    versions: list[Version] = Field(
+        default_factory=list, description="the main text again in Easy Read or other languages, each on its own page"
+    )
+
+    @model_validator(mode="after")
+    def _versions_apart(self) -> Engagement:
+        seen: set[str] = set()
+        for number, version in enumerate(self.versions, start=1):
+            if version.slug in seen:
+                raise PydanticCustomError(
+                    "version_twice",
+                    "has two versions at one address ({slug}). Give each a different name or language",
+                    {"slug": version.slug, "field": f"versions.{number - 1}.name"},
+                )
+            seen.add(version.slug)
+        return self
 
     @property
     def equality_assessment(self) -> Document | None:

@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from hub.records.glossary import GlossaryFile
 from hub.records.map_model import BodiesFile, DecisionsFile, Link
-from hub.records.model import AllowsFormatting, Contact, Decision, Document, Engagement, Event, Paper, Text
+from hub.records.model import AllowsFormatting, Contact, Decision, Document, Engagement, Event, Paper, Text, Version
 from hub.records.yaml_source import YamlProblem, compose
 from hub.settings import Settings
 
@@ -97,6 +97,8 @@ def _walk(source: Source, node: yaml.Node, model: type[BaseModel] | None, label:
         if model is None:
             _scalar(source, node, label, link=False, trusted=False)
     elif isinstance(node, yaml.MappingNode):
+        if model is Version and not _in_english(node):
+            return  # a version in another language: English rules do not apply to it
         for key_node, value_node in node.value:
             key = str(key_node.value)
             name = f"{label}.{key}" if label else key
@@ -113,6 +115,11 @@ def _walk(source: Source, node: yaml.Node, model: type[BaseModel] | None, label:
                     _unformat(source, value_node, name)
             elif kind is not None:
                 _walk(source, value_node, kind, name)
+
+
+def _in_english(node: yaml.MappingNode) -> bool:
+    lang = next((v.value for k, v in node.value if k.value == "lang" and isinstance(v, yaml.ScalarNode)), "en")
+    return str(lang).strip().lower().split("-")[0] == "en"
 
 
 def _text(source: Source, node: yaml.Node, label: str, link: bool) -> None:

@@ -1,4 +1,5 @@
-"""One page per engagement, at engagements/<file name>/."""
+"""One page per engagement, at engagements/<file name>/, and one for each of its versions in Easy Read or
+another language, at engagements/<file name>/<version>/."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from hub.facts.entries import Entry
 from hub.facts.status import Status
 from hub.outputs.open_data import record_csv, record_json
 from hub.outputs.search import engagement_search_text
+from hub.records.model import Version
 from hub.site.render import GeneratedPage, render
+from hub.urls import url_of
 
 from .decisions_map import body_url, decision_url
 
@@ -84,8 +87,30 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         body_url=body_url,
         decision_url=decision_url,
         data={"json": record_json(entry.slug), "csv": record_csv(entry.slug)},
+        versions=[(v, url_of(version_path(entry, v))) for v in entry.engagement.versions],
     )
 
 
+def version_pages(entry: Entry) -> list[GeneratedPage]:
+    """One page for each version in Easy Read or another language, under the engagement's own address."""
+    return [
+        render(
+            "version.html",
+            version_path(entry, version),
+            title=version.title,
+            description=version.summary,
+            source=entry.record.source,
+            searchable=False,  # search is in English; the English page is found instead
+            entry=entry,
+            version=version,
+        )
+        for version in entry.engagement.versions
+    ]
+
+
+def version_path(entry: Entry, version: Version) -> str:
+    return f"engagements/{entry.slug}/{version.slug}.md"
+
+
 def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    return [engagement_page(entry, catalogue) for entry in catalogue.entries]
+    return [page for entry in catalogue.entries for page in (engagement_page(entry, catalogue), *version_pages(entry))]
