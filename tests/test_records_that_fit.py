@@ -253,6 +253,7 @@ def test_a_version_in_another_language_has_its_own_page_in_that_language(hub):
         "lead": "Example Vale Council",
         "places": ["Eastbrook"],
         "topics": ["Urgent care"],
+        "who_for": ["Older people"],
         "versions": [easy, WELSH],
     }
     record.write_text(yaml.safe_dump(minimal_record(**changes), sort_keys=False, allow_unicode=True))
@@ -279,3 +280,14 @@ def test_the_plain_english_check_reads_easy_read_but_not_other_languages(tmp_pat
 def test_two_versions_at_one_address_are_refused():
     messages = _errors(minimal_record(versions=[WELSH, {**WELSH, "name": "Welsh"}]))
     assert any("has two versions at one address (cy)" in m for _, m in messages)
+
+
+def test_groups_of_people_come_from_their_list_too(hub):
+    record = hub / "engagements" / "carers-breaks.yaml"
+    record.write_text(re.sub(r"(?m)^  - Unpaid carers of any age$", "  - Carers", record.read_text(), count=1))
+    output = validate(hub).output
+    assert re.search(
+        r"(?m)^engagements/carers-breaks\.yaml:\d+: who_for\[\d\]: 'Carers' is another word for "
+        r"'Unpaid carers of any age'\. Use 'Unpaid carers of any age', the name in vocabulary/groups\.yaml\.$",
+        output,
+    ), output

@@ -549,13 +549,19 @@ class Engagement(Record):
     example: StrictBool = Field(False, description="true for a made-up record that shows how the hub works")
     title: Text = Field(max_length=120, description="a short title that says what this is about")
     summary: Text = Field(description="two or three plain sentences about what is happening")
-    lead: Text = Field(description="the organisation that leads this")
-    partners: list[Text] = Field(default_factory=list, description="other organisations taking part")
+    lead: Text = Field(description="the organisation that leads this, named as in vocabulary/organisations.yaml")
+    partners: list[Text] = Field(
+        default_factory=list, description="other organisations taking part, named as in vocabulary/organisations.yaml"
+    )
     level: Level = Field(description="one of: system, place, neighbourhood")
-    places: list[Text] = Field(min_length=1, description="the towns or areas it covers")
-    topics: list[Text] = Field(min_length=1, description="what it is about, such as Mental health")
+    places: list[Text] = Field(
+        min_length=1, description="the towns or areas it covers, named as in vocabulary/places.yaml"
+    )
+    topics: list[Text] = Field(
+        min_length=1, description="what it is about, such as Mental health, named as in vocabulary/topics.yaml"
+    )
     who_for: list[Text] = Field(
-        min_length=1, description="the communities and groups of people it is for, named in full"
+        min_length=1, description="the groups of people it is for, named in full as in vocabulary/groups.yaml"
     )
     type: EngagementType = Field(description="one of: " + ", ".join(t.value for t in EngagementType))
     why: FormattedText = Field(description="why we are asking" + AllowsFormatting.note)

@@ -1,4 +1,4 @@
-"""The hub's own lists of topics, places and organisations, so each has one spelling.
+"""The hub's own lists of topics, places, organisations and groups of people, so each has one spelling.
 
 Each list is a YAML file in the vocabulary folder (vocabulary/ unless mkdocs.yml says otherwise). An
 item is a name on its own line, or a name with the other words people use for it:
@@ -51,11 +51,16 @@ class OrganisationList(Record):
     organisations: list[Item] = Field(min_length=1, description="the organisations that lead or take part")
 
 
+class GroupList(Record):
+    groups: list[Item] = Field(min_length=1, description="the groups of people engagements are for, named in full")
+
+
 # Which record fields each list covers, by the file that holds the list.
 FILES: dict[str, type[Record]] = {
     "topics.yaml": TopicList,
     "places.yaml": PlaceList,
     "organisations.yaml": OrganisationList,
+    "groups.yaml": GroupList,
 }
 
 
@@ -72,7 +77,7 @@ class Words:
 class Vocabulary:
     """The lists the hub has; a list that is not there is not checked."""
 
-    lists: dict[str, Words] = field(default_factory=dict)  # by kind: topics, places, organisations
+    lists: dict[str, Words] = field(default_factory=dict)  # by kind: topics, places, organisations, groups
 
 
 def load_vocabulary(folder: Path, display_root: Path | None = None) -> tuple[Vocabulary, list[Problem]]:
