@@ -25,10 +25,13 @@ walk (tests/test_accessibility.py); scripts/known_barriers.py uses it on pages w
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import contextlib
 import functools
 import http.server
 import json
+import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -50,6 +53,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOST = "127.0.0.1"
+# Browsers at once: each uses about one core. Two on CI's 2 cores took the demo hub from N s to M s.
+JOBS = min(2, os.cpu_count() or 1)
 VIEWPORT = {"width": 1280, "height": 900}
 # 320 CSS pixels: a small phone, and a 1280-pixel window zoomed to 400% (WCAG 1.4.10 reflow).
 NARROW = {"width": 320, "height": 640}
@@ -486,7 +491,7 @@ def check_html(site_dir: Path, addresses: list[str]) -> dict[str, list[Problem]]
             "The Nu HTML Checker is missing (it needs Java and scripts/html-checker/node_modules). "
             "Install both with: bash scripts/setup.sh"
         )
-    files = {str((site_dir / (a + "index.html" if a.endswith("/") or not a else a)).resolve()): a for a in addresses}
+    files = {str(_address_file(site_dir, a).resolve()): a for a in addresses}
     found: dict[str, list[Problem]] = {a: [] for a in addresses}
     for start in range(0, len(files), 500):  # keeps the command line short on big sites
         done = subprocess.run(
@@ -504,11 +509,20 @@ def check_html(site_dir: Path, addresses: list[str]) -> dict[str, list[Problem]]
             text=True,
             check=False,
         )
-        messages = json.loads(done.stderr or "{}").get("messages", [])
+        try:
+            messages = json.loads(done.stderr)["messages"]
+        except (ValueError, KeyError):
+            raise SystemExit(
+                f"The Nu HTML Checker did not run ({VNU_JAR}): {done.stderr.strip()[:400]}\n"
+                "Install it again with: bash scripts/setup.sh"
+            ) from None
         for m in messages:
             if m.get("type") != "error" or "url" not in m:
                 continue
-            extract = " ".join((m.get("extract") or "").split())
+            raw = m.get("extract") or ""
+            extract = " ".join(raw.split())
+            start_at = m.get("hiliteStart", 0)
+            element = " ".join(raw[start_at : start_at + m.get("hiliteLength", len(raw))].split()) or extract
             if any(m["message"].startswith(start_) and piece in extract for start_, piece in THEME_HTML_ERRORS):
                 continue
             address = files.get(unquote(urlsplit(m["url"]).path))
@@ -519,7 +533,7 @@ def check_html(site_dir: Path, addresses: list[str]) -> dict[str, list[Problem]]
                     page=address,
                     rule="duplicate-id" if m["message"].startswith("Duplicate ID") else "html",
                     impact="error",
-                    element=f"line {m.get('lastLine', '?')}: {extract[:80]}",
+                    element=f"line {m.get('lastLine', '?')}: {element[:100]}",
                     help=m["message"],
                     engine="html",
                 )
@@ -527,25 +541,69 @@ def check_html(site_dir: Path, addresses: list[str]) -> dict[str, list[Problem]]
     return found
 
 
-def check_site(
-    site_dir: Path, pages: list[str] | None = None, narrow: bool = True, html: bool = True
-) -> list[PageResult]:
-    """Serve the site, and check each page (every page unless told which) in one browser and one tab."""
+def _address_file(site_dir: Path, address: str) -> Path:
+    return site_dir / (address + "index.html" if address.endswith("/") or not address else address)
+
+
+def _work(base: str, check: list[str], walk: list[str], narrow: bool) -> tuple[list[PageResult], list[KeyboardResult]]:
+    """One browser: check some pages (one tab, each page loaded once), then walk some with the keyboard."""
     from playwright.sync_api import sync_playwright
 
-    addresses = site_pages(site_dir) if pages is None else pages
-    html_found = check_html(site_dir, addresses) if html else {}
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
             context, guard = new_context(browser)
             page = context.new_page()
-            results = [check_page(page, guard, base, address, narrow) for address in addresses]
+            results = [check_page(page, guard, base, address, narrow) for address in check]
+            context.close()
+            context, _guard = new_context(browser, axe=False)
+            page = context.new_page()
+            walks = [tab_through(page, base + address, address or "/") for address in walk]
         finally:
             browser.close()
+    return results, walks
+
+
+def run_checks(
+    site_dir: Path,
+    check: list[str],
+    walk: list[str] = (),  # type: ignore[assignment]
+    narrow: bool = True,
+    html: bool = True,
+    jobs: int = JOBS,
+) -> tuple[list[PageResult], list[KeyboardResult]]:
+    """Serve the site; check the pages in `check` and walk those in `walk` with the keyboard.
+
+    The Nu HTML Checker (Java) runs beside the browsers. With jobs > 1 the pages are shared out
+    between that many browsers, each in its own process: a page's checks use one core.
+    """
+    walk = list(walk)
+    with concurrent.futures.ThreadPoolExecutor(1) as side:
+        html_found = side.submit(check_html, site_dir, check) if html and check else None
+        with serve(site_dir) as base:
+            jobs = max(1, min(jobs, len(check) + len(walk)))
+            if jobs == 1:
+                parts = [_work(base, check, walk, narrow)]
+            else:
+                spawn = multiprocessing.get_context("spawn")
+                with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=spawn) as pool:
+                    futures = [pool.submit(_work, base, check[i::jobs], walk[i::jobs], narrow) for i in range(jobs)]
+                    parts = [f.result() for f in futures]
+        found = html_found.result() if html_found else {}
+    order = {address: i for i, address in enumerate(check)}
+    results = sorted((r for part, _ in parts for r in part), key=lambda r: order[r.page])
+    walk_order = {address or "/": i for i, address in enumerate(walk)}
+    walks = sorted((w for _, part in parts for w in part), key=lambda w: walk_order[w.page])
     for result in results:
-        result.problems += html_found.get(result.page, [])
-    return results
+        result.problems += found.get(result.page, [])
+    return results, walks
+
+
+def check_site(
+    site_dir: Path, pages: list[str] | None = None, narrow: bool = True, html: bool = True
+) -> list[PageResult]:
+    """Every page (unless told which) checked at both widths, with text spacing and by the HTML checker."""
+    return run_checks(site_dir, site_pages(site_dir) if pages is None else pages, narrow=narrow, html=html)[0]
 
 
 # --- Keyboard ----------------------------------------------------------------------------------
@@ -563,7 +621,7 @@ _MARK_TARGETS = """() => {
     // of the order; other elements only when the page puts them in it (tabindex="0").
     const control = el.matches('a[href], area[href], button, input, select, textarea, summary');
     if (el.tabIndex < 0 && !control) continue;
-    if (!el.checkVisibility({visibilityProperty: true})) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: el.tabIndex < 0})) continue;
     // Tab stops once in a group of radio buttons (at the chosen one); arrows move within it.
     if (el.type === 'radio' && el.name) {
       const group = [...(el.form || document).querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
@@ -706,7 +764,7 @@ _KIND = re.compile(r'<div class="hub (hub-[\w-]+)')
 
 def page_kind(site_dir: Path, address: str) -> str:
     """The template a page was made from ("hub-engagement"), "page" for one written in Markdown."""
-    path = site_dir / (address + "index.html" if address.endswith("/") or not address else address)
+    path = _address_file(site_dir, address)
     html = path.read_text(encoding="utf-8", errors="replace")
     article = html.find('id="main-content"')
     found = _KIND.search(html, article if article >= 0 else 0)
@@ -720,24 +778,15 @@ def one_page_of_each_kind(site_dir: Path, addresses: list[str]) -> dict[str, str
     chosen: dict[str, tuple[int, str]] = {}
     for address in addresses:
         kind = page_kind(site_dir, address)
-        size = (site_dir / (address + "index.html" if address.endswith("/") or not address else address)).stat().st_size
+        size = _address_file(site_dir, address).stat().st_size
         if kind not in chosen or size < chosen[kind][0]:
             chosen[kind] = (size, address)
     return {kind: address for kind, (_, address) in sorted(chosen.items())}
 
 
 def walk_keyboard(site_dir: Path, addresses: list[str]) -> list[KeyboardResult]:
-    """The keyboard walk on each page given, in one browser."""
-    from playwright.sync_api import sync_playwright
-
-    with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            context, _guard = new_context(browser, axe=False)
-            page = context.new_page()
-            return [tab_through(page, base + address, address or "/") for address in addresses]
-        finally:
-            browser.close()
+    """The keyboard walk on each page given."""
+    return run_checks(site_dir, [], addresses, html=False)[1]
 
 
 # --- The command -------------------------------------------------------------------------------
@@ -780,17 +829,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="the built site, such as site/")
     parser.add_argument("--page", action="append", help="check only this page, such as 'about/' (may repeat)")
+    parser.add_argument(
+        "--jobs", type=int, default=JOBS, help=f"browsers at once (default {JOBS}: one a core, up to 2)"
+    )
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         parser.error(f"{args.site} is not a folder. Build the site first: bash scripts/serve.sh build")
     started = time.monotonic()
     addresses = site_pages(args.site) if args.page is None else args.page
-    missing = [a for a in addresses if not (args.site / (a + "index.html" if a.endswith("/") or not a else a)).exists()]
+    missing = [a for a in addresses if not _address_file(args.site, a).exists()]
     if missing:
         parser.error(f"no such page in {args.site}: {', '.join(missing)}. Give addresses such as 'about/' or ''.")
-    results = check_site(args.site, addresses)
     kinds = one_page_of_each_kind(args.site, addresses)
-    walks = walk_keyboard(args.site, list(kinds.values()))
+    results, walks = run_checks(args.site, addresses, list(kinds.values()), jobs=args.jobs)
     code = report(results, walks)
     walked = ", ".join(f"{kind} ({address or '/'})" for kind, address in kinds.items())
     print(f"Keyboard walk, one page of each kind: {walked}.")
