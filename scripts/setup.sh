@@ -8,6 +8,21 @@ if [ ! -x /usr/bin/chromium ]; then
   $as_root apt-get update
   $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
+# The Nu HTML Checker (scripts/accessibility.py) is a Java program from npm: Java and npm from Debian
+# when they are missing, then the pinned vnu-jar from scripts/html-checker/package-lock.json.
+# --ignore-scripts: its install script only checks for Java, which is here already.
+if ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Java and npm for the HTML checker (first run only)..."
+  as_root=""
+  [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  $as_root apt-get update
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless npm
+fi
+checker=scripts/html-checker
+if [ ! -f "$checker/node_modules/vnu-jar/build/dist/vnu.jar" ] || [ "$checker/package-lock.json" -nt "$checker/node_modules/.package-lock.json" ]; then
+  echo "Installing the Nu HTML Checker (first run only)..."
+  npm ci --ignore-scripts --no-audit --no-fund --prefix "$checker" >/dev/null
+fi
 stamp=.venv/.installed
 if [ ! -x .venv/bin/python ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/constraints.txt -nt "$stamp" ]; then
   echo "Setting up .venv (first run only)..."
