@@ -466,13 +466,13 @@ def _month_or_day(value: object) -> object:
         return value.isoformat()
     match = _MONTH_OR_DAY.match(value.strip()) if isinstance(value, str) else None
     if match is None:
-        raise PydanticCustomError(
-            "due_type", "should be a month written as YYYY-MM, such as 2026-06, or a day written as YYYY-MM-DD"
-        )
+        raise PydanticCustomError("due_type", "should be a month, such as 2026-06, or a day, such as 2026-06-30")
     if match[3] is None:
         if not 1 <= int(match[2]) <= 12:
             raise PydanticCustomError(
-                "date_value", "is not a real month: there is no month {month}. Write it as YYYY-MM", {"month": match[2]}
+                "date_value",
+                "is not a real month: there is no month {month}. Write the month as 01 to 12",
+                {"month": match[2]},
             )
         return match[0]
     day = _one_day(match[0])  # a real day, or its own message
@@ -480,7 +480,7 @@ def _month_or_day(value: object) -> object:
     return day.isoformat()
 
 
-# When a promise is due: a month (YYYY-MM), due by its last day, or a day (YYYY-MM-DD).
+# When a promise is due: a month (such as 2026-06), due by its last day, or a day (such as 2026-06-30).
 MonthOrDay = Annotated[
     str,
     BeforeValidator(_month_or_day),
