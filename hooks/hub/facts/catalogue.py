@@ -140,9 +140,18 @@ class Catalogue:
 
     def overdue_commitments_of(self, organisation: str) -> list[Tracked]:
         """The overdue promises an organisation is responsible for, the longest overdue first."""
-        wanted = organisation.casefold()
-        overdue = [p for p in self.commitments if p.overdue and p.organisation.casefold() == wanted]
-        return sorted(overdue, key=lambda p: (p.commitment.due_by, p.entry.engagement.title, p.number))
+        return self._overdue_by_organisation.get(organisation.casefold(), [])
+
+    @cached_property
+    def _overdue_by_organisation(self) -> dict[str, list[Tracked]]:
+        overdue = sorted(
+            (p for p in self.commitments if p.overdue),
+            key=lambda p: (p.commitment.due_by, p.entry.engagement.title, p.number),
+        )
+        by_name: dict[str, list[Tracked]] = {}
+        for promise in overdue:
+            by_name.setdefault(promise.organisation.casefold(), []).append(promise)
+        return by_name
 
 
 def _group(entries: list[Entry], names_of) -> list[Group]:

@@ -75,7 +75,7 @@ class Tracked:
     commitment: Commitment
     today: dt.date
 
-    @property
+    @cached_property
     def progress(self) -> Progress:
         if is_overdue(self.commitment, self.today):
             return Progress.overdue
@@ -103,7 +103,7 @@ class Tracked:
     def due(self) -> str:
         return due_words(self.commitment)
 
-    @property
+    @cached_property
     def organisation(self) -> str:
         """The organisation responsible, written as the engagement writes it (so its page can be found)."""
         wanted = key(self.commitment.who)

@@ -44,7 +44,7 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
     for promise in catalogue.commitments:
         if promise.commitment.due_by >= catalogue.today and promise.progress not in (Progress.done, Progress.dropped):
             calendar.add_component(_promise_due(promise, stamp, site_url))
-    return GeneratedFile(PATH, calendar.to_ical().decode("utf-8"))
+    return GeneratedFile(PATH, _text(calendar))
 
 
 def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -> GeneratedFile:
@@ -65,7 +65,13 @@ def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -
         )
     for promise in catalogue.commitments_of(entry):
         calendar.add_component(_promise_due(promise, stamp, site_url))
-    return GeneratedFile(engagement_calendar(entry.slug), calendar.to_ical().decode("utf-8"))
+    return GeneratedFile(engagement_calendar(entry.slug), _text(calendar))
+
+
+def _text(calendar: Calendar) -> str:
+    # Properties in the order they were added, which is always the same: sorting them took nearly half
+    # the time of writing a calendar for each of 1,000 engagements (1.6 s sorted, 0.9 s not).
+    return calendar.to_ical(sorted=False).decode("utf-8")
 
 
 def _calendar(catalogue: Catalogue, name: str) -> Calendar:
