@@ -209,13 +209,15 @@ def _record(rng: random.Random, n: int, count: int, today: dt.date) -> dict:
         ],
         "outcome_due": closes + dt.timedelta(weeks=12),
     }
+    # Updates and promises draw on their own numbers, so the rest of each record is as it was before them.
+    own = random.Random(n)
     heard = opens + dt.timedelta(days=14)
     if heard <= today:
-        record["updates"] = [{"date": heard, "what": f"More than {rng.randint(50, 900)} people have told us so far."}]
+        record["updates"] = [{"date": heard, "what": f"More than {own.randint(50, 900)} people have told us so far."}]
     published = closes + dt.timedelta(weeks=rng.randint(4, 14))
     if published < today and rng.random() < 0.7:
         record["outcome"] = _outcome(rng, topic, town, published, body[1])
-        record["outcome"]["commitments"] = _commitments(rng, n, published, today)
+        record["outcome"]["commitments"] = _commitments(own, n, published, today)
     return record
 
 
