@@ -1,4 +1,4 @@
-"""Made-up records at any scale, for the benchmark: every field filled, a share with outcomes, a map to match.
+"""Made-up records at any scale, for the benchmark: every field filled, a share with outcomes (and promises), a map to match.
 
     python scripts/synthetic_records.py FOLDER --records 10000
 
@@ -215,10 +215,52 @@ def _record(rng: random.Random, n: int, count: int, today: dt.date) -> dict:
         ],
         "outcome_due": closes + dt.timedelta(weeks=12),
     }
+    # Updates and promises draw on their own numbers, so the rest of each record is as it was before them.
+    own = random.Random(n)
+    heard = opens + dt.timedelta(days=14)
+    if heard <= today:
+        record["updates"] = [{"date": heard, "what": f"More than {own.randint(50, 900)} people have told us so far."}]
     published = closes + dt.timedelta(weeks=rng.randint(4, 14))
     if published < today and rng.random() < 0.7:
         record["outcome"] = _outcome(rng, topic, town, published, body[1])
+        record["outcome"]["commitments"] = _commitments(own, n, published, today)
     return record
+
+
+def _commitments(rng: random.Random, n: int, published: dt.date, today: dt.date) -> list[dict]:
+    """Two promises: one kept (once its day has come), one at any other point, some of them overdue."""
+    done = published + dt.timedelta(weeks=3)
+    saturdays: dict = {
+        "what": "Open on Saturday mornings",
+        "theme": "Waiting times",
+        "who": "NHS Example Vale Integrated Care Board",
+        "due": f"{published + dt.timedelta(weeks=12):%Y-%m}",
+        "status": "planned",
+    }
+    if done <= today:
+        saturdays["status"] = "done"
+        saturdays["updates"] = [
+            {
+                "date": done,
+                "what": "We now open on Saturday mornings.",
+                "status": "done",
+                "evidence": [{"title": "Opening times", "link": f"https://example.org/opening-times/{n}"}],
+            }
+        ]
+    status = rng.choice(["planned", "in_progress", "late", "dropped"])
+    bus_stop: dict = {
+        "what": "Ask the bus company for a stop outside",
+        "theme": "Travel",
+        "who": "Example Vale Council",
+        "due": published + dt.timedelta(weeks=26),
+        "status": status,
+    }
+    if status == "dropped":
+        bus_stop["why_dropped"] = "The road is too narrow for a bus stop."
+    written = published + dt.timedelta(weeks=1)
+    if status != "planned" and written <= today:
+        bus_stop["updates"] = [{"date": written, "what": "We have written to the bus company.", "status": status}]
+    return [saturdays, bus_stop]
 
 
 def _outcome(rng: random.Random, topic: str, town: str, published: dt.date, body: str) -> dict:

@@ -62,6 +62,26 @@ outcome:
 """
 
 
+# A closed engagement whose outcome makes one promise: the promise starts at line 39.
+PROMISE = (
+    replace("closes: 2026-12-31", "closes: 2026-11-10")
+    + OUTCOME.replace("2027-02-01", "2026-11-20")
+    + """\
+  commitments:
+    - what: Open on Saturdays
+      theme: Hours
+      who: NHS Example Vale Integrated Care Board
+      due: 2027-03
+      status: planned
+"""
+)
+
+
+def promise(old: str, new: str) -> str:
+    assert old in PROMISE, old
+    return PROMISE.replace(old, new, 1)
+
+
 BODIES = """\
 bodies:
   - id: icb-board
@@ -312,6 +332,52 @@ CASES = [
         26,
         "take_part.events[1].ends",
         "is not after it starts",
+    ),
+    Case(
+        "promise answering a theme nobody raised",
+        {"walk-in.yaml": promise("theme: Hours\n      who", "theme: Parking\n      who")},
+        40,
+        "outcome.commitments[1].theme",
+        "'Parking' is not one of the themes of what people said. Use one of: Hours",
+    ),
+    Case(
+        "promise with a status that is not allowed",
+        {"walk-in.yaml": promise("status: planned", "status: finished")},
+        43,
+        "outcome.commitments[1].status",
+        "Use one of: planned, in_progress, done, late or dropped.",
+    ),
+    Case(
+        "promise dropped without a reason",
+        {"walk-in.yaml": promise("status: planned", "status: dropped")},
+        43,
+        "outcome.commitments[1].status",
+        "is dropped, so people need to know why",
+    ),
+    Case(
+        "promise done without saying when",
+        {"walk-in.yaml": promise("status: planned", "status: done")},
+        43,
+        "outcome.commitments[1].status",
+        "is done, so say when",
+    ),
+    Case(
+        "promise owned by an organisation that took no part",
+        {
+            "walk-in.yaml": promise(
+                "  who: NHS Example Vale Integrated Care Board\n      due", "  who: Testham Rotary Club\n      due"
+            )
+        },
+        41,
+        "outcome.commitments[1].who",
+        "is not the lead or a partner of this engagement",
+    ),
+    Case(
+        "promise due on a month that does not exist",
+        {"walk-in.yaml": promise("due: 2027-03", "due: 2027-13")},
+        42,
+        "outcome.commitments[1].due",
+        "there is no month 13",
     ),
 ]
 

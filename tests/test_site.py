@@ -9,9 +9,19 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_TODAY, ROOT
+from hub.facts.commitments import due_words
 from hub.records.formatting import plain
 from hub.records.loading import record_files
-from hub.records.model import Access, DocumentKind, Engagement, EngagementType, Format, Level
+from hub.records.model import (
+    Access,
+    Commitment,
+    CommitmentStatus,
+    DocumentKind,
+    Engagement,
+    EngagementType,
+    Format,
+    Level,
+)
 from hub.records.names import slugify
 from hub.records.yaml_source import parse
 from hub.wording import long_date, number
@@ -149,7 +159,13 @@ def test_an_open_engagement_puts_how_to_take_part_first(demo_site):
 # --- Every public field of every record is on its page ---------------------------------------
 
 FORMATTED = {("why",), ("outcome", "summary")}  # the fields that may use formatting (test_formatting.py)
-ENUM_LABELS = {"level": Level, "type": EngagementType, "access": Access, "kind": DocumentKind}
+ENUM_LABELS = {
+    "level": Level,
+    "type": EngagementType,
+    "access": Access,
+    "kind": DocumentKind,
+    "status": CommitmentStatus,
+}
 
 
 def _leaves(value, location=()):
@@ -175,6 +191,9 @@ def _expected(location, value, record) -> str:
         return number(value)
     if name in ENUM_LABELS:
         return ENUM_LABELS[name](value).label
+    if name == "due":  # a promise's due month or day, as people say it: June 2026, 30 June 2026
+        promise = record["outcome"]["commitments"][location[2]]
+        return due_words(Commitment.model_validate(promise))
     if name == "format" and location[0] == "accessible_formats":
         return Format(value).label
     if location in FORMATTED:

@@ -1,8 +1,9 @@
 """Warnings for staff: things that do not stop the site being built, but put an engagement at risk.
 
 The Gunning principles (case law on fair consultation), late outcomes (charter principle 7), the other
-charter promises the page will show as not met, a missing equality impact assessment,
-and what looks like a private person's email address or phone number in a free-text field.
+charter promises the page will show as not met, a missing equality impact assessment, overdue promises
+and updates dated ahead, and what looks like a private person's email address or phone number in a
+free-text field.
 "Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hub.facts.commitments import due_words, is_overdue
 from hub.facts.scorecard import Result, days_open, outcome_due, score
-from hub.records.loading import LoadedRecord
+from hub.records.loading import LoadedRecord, dotted
 from hub.records.model import EngagementType
 from hub.records.problems import Problem
 from hub.settings import Settings
@@ -26,6 +28,7 @@ def cautions(record: LoadedRecord, today: dt.date, settings: Settings) -> list[P
         _gunning(record, settings)
         + _late_outcome(record, today, settings)
         + _promises_not_met(record, today, settings)
+        + _promises(record, today)
         + personal_data_warnings(record)
     )
 
@@ -119,6 +122,51 @@ def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> l
             "Add an outcome to tell people what happened, even if the decision is not made yet.",
         )
     ]
+
+
+def _promises(record: LoadedRecord, today: dt.date) -> list[Problem]:
+    """Each overdue promise, and each update that people will not see yet because it is dated ahead."""
+    e = record.engagement
+    found = [
+        _warn_at(
+            record,
+            ("updates", number, "date"),
+            f"this update is dated {short_date(update.date)}, after today, so it is not shown until then. "
+            "Check the date: an update says what has already happened.",
+        )
+        for number, update in enumerate(e.updates)
+        if update.date > today
+    ]
+    for number, promise in enumerate(e.outcome.commitments if e.outcome else []):
+        here = ("outcome", "commitments", number)
+        if is_overdue(promise, today):
+            found.append(
+                _warn_at(
+                    record,
+                    (*here, "status"),
+                    f'the promise to "{promise.what}" was due by {due_words(promise)} and is '
+                    f"{weeks_late(promise.due_by, today)}. It shows as overdue on the public pages. "
+                    "Add an update that says what has happened and when to expect it. "
+                    "When it is done, add an update with status: done. "
+                    "If it will not happen, set status to dropped and give why_dropped.",
+                )
+            )
+        found += [
+            _warn_at(
+                record,
+                (*here, "updates", later, "date"),
+                f"this update is dated {short_date(update.date)}, after today, so it is not shown until then. "
+                "Check the date: an update says what has already happened.",
+            )
+            for later, update in enumerate(promise.updates)
+            if update.date > today
+        ]
+    return found
+
+
+def _warn_at(record: LoadedRecord, location: tuple[str | int, ...], message: str) -> Problem:
+    """A warning about a field inside a list, such as the status of an outcome's second promise."""
+    return Problem(record.path, record.document.line_of(location), dotted(location), message, warning=True)
 
 
 def _warn(record: LoadedRecord, field: str, message: str) -> Problem:

@@ -1,7 +1,8 @@
 """The numbers for each year's engagement report: what was asked, who took part, what came back.
 
 An engagement counts in the year it opened. Outcomes count as on time when published by the day
-they were due (scorecard.outcome_due), as charter principle 7 promises.
+they were due (scorecard.outcome_due), as charter principle 7 promises. A promise made in an outcome
+counts in the year it was due, once it is done, dropped or past its due day (commitments.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .charter import PRINCIPLES, Principle
+from .commitments import KeptShare, Tracked, kept_on_time
 from .entries import Entry
 from .scorecard import Result
 
@@ -53,21 +55,37 @@ class YearReport:
     overdue: int
     not_yet_due: int
     principles: list[PrincipleTotals]
+    commitments: list[KeptShare]  # each organisation's promises due this year, kept on time or not
 
     @property
     def outcomes_due(self) -> int:
         return self.on_time + self.late + self.overdue
 
+    @property
+    def commitments_kept(self) -> int:
+        return sum(share.kept for share in self.commitments)
+
+    @property
+    def commitments_judged(self) -> int:
+        return sum(share.judged for share in self.commitments)
+
 
 def year_reports(catalogue: Catalogue) -> list[YearReport]:
-    """One report for each year in which an engagement opened, the newest first."""
+    """One report for each year in which an engagement opened or a promise was due, the newest first."""
     by_year: dict[int, list[Entry]] = {}
     for entry in catalogue.entries:
         by_year.setdefault(entry.engagement.opens.year, []).append(entry)
-    return [_report(catalogue, year, by_year[year]) for year in sorted(by_year, reverse=True)]
+    promises: dict[int, list[Tracked]] = {}
+    for promise in catalogue.commitments:
+        if promise.judged:
+            promises.setdefault(promise.commitment.due_by.year, []).append(promise)
+    return [
+        _report(catalogue, year, by_year.get(year, []), promises.get(year, []))
+        for year in sorted(by_year.keys() | promises.keys(), reverse=True)
+    ]
 
 
-def _report(catalogue: Catalogue, year: int, entries: list[Entry]) -> YearReport:
+def _report(catalogue: Catalogue, year: int, entries: list[Entry], promises: list[Tracked]) -> YearReport:
     timeliness = Counter(_timeliness(catalogue, e) for e in entries)
     outcomes = [e.engagement.outcome for e in entries if e.engagement.outcome is not None]
     return YearReport(
@@ -87,6 +105,7 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry]) -> YearReport
             PrincipleTotals(p, *(sum(e.verdicts[p.number - 1].result is r for e in entries) for r in Result))
             for p in PRINCIPLES
         ],
+        commitments=kept_on_time(promises),
     )
 
 

@@ -11,6 +11,7 @@ from hub.records.map_loading import AreaMap
 from hub.records.names import slugify, unique
 from hub.settings import Settings
 
+from .commitments import Tracked, tracked
 from .entries import Entry, Group, in_page_order
 from .map_view import MapView
 from .related import what_we_know
@@ -121,6 +122,37 @@ class Catalogue:
             kind: {g.name.casefold(): g.slug for g in self.groups_of(kind)}
             for kind in ("places", "topics", "organisations")
         }
+
+    @cached_property
+    def commitments(self) -> list[Tracked]:
+        """Every promise made in an outcome, overdue first (facts/commitments.py)."""
+        return tracked(self.entries, self.today)
+
+    def commitments_of(self, entry: Entry) -> list[Tracked]:
+        """One engagement's promises, in the order its outcome lists them."""
+        return self._commitments_by_slug.get(entry.slug, [])
+
+    @cached_property
+    def _commitments_by_slug(self) -> dict[str, list[Tracked]]:
+        by_slug: dict[str, list[Tracked]] = {}
+        for promise in sorted(self.commitments, key=lambda p: p.number):
+            by_slug.setdefault(promise.entry.slug, []).append(promise)
+        return by_slug
+
+    def overdue_commitments_of(self, organisation: str) -> list[Tracked]:
+        """The overdue promises an organisation is responsible for, the longest overdue first."""
+        return self._overdue_by_organisation.get(organisation.casefold(), [])
+
+    @cached_property
+    def _overdue_by_organisation(self) -> dict[str, list[Tracked]]:
+        overdue = sorted(
+            (p for p in self.commitments if p.overdue),
+            key=lambda p: (p.commitment.due_by, p.entry.engagement.title, p.number),
+        )
+        by_name: dict[str, list[Tracked]] = {}
+        for promise in overdue:
+            by_name.setdefault(promise.organisation.casefold(), []).append(promise)
+        return by_name
 
 
 def _group(entries: list[Entry], names_of) -> list[Group]:

@@ -1,7 +1,8 @@
-"""An iCalendar file of the events people can go to and the last days to have their say.
+"""iCalendar files of the events people can go to, the last days to have their say, and when promises are due.
 
-Address: feeds/events.ics. Calendar apps can subscribe to it. The icalendar library writes it,
-because the format's escaping and line folding are easy to get wrong by hand.
+Addresses: feeds/events.ics (what is still to come, across the hub) and, to follow one engagement,
+feeds/engagements/<id>.ics (all its dates). Calendar apps can subscribe to either. The icalendar library
+writes them, because the format's escaping and line folding are easy to get wrong by hand.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from hub.facts.catalogue import Catalogue
+from hub.facts.commitments import Progress, Tracked
 from hub.facts.entries import Entry
 
 from .files import GeneratedFile
@@ -20,14 +22,19 @@ PATH = "feeds/events.ics"
 _UTC = dt.UTC
 
 
+def engagement_calendar(slug: str) -> str:
+    """The calendar that follows one engagement."""
+    return f"feeds/engagements/{slug}.ics"
+
+
+def calendar_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile]:
+    return [calendar_file(catalogue, site_url), *[_engagement_file(catalogue, e, site_url) for e in catalogue.entries]]
+
+
 def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
     zone = ZoneInfo(catalogue.settings.timezone)
-    calendar = Calendar()
-    calendar.add("prodid", f"-//Engagement Hub//{catalogue.settings.area}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Have your say: {catalogue.settings.area}")
-    # Stamped with the build's date, not the clock, so two builds on one day give the same file.
-    stamp = dt.datetime.combine(catalogue.today, dt.time(0), _UTC)
+    calendar = _calendar(catalogue, f"Have your say: {catalogue.settings.area}")
+    stamp = _stamp(catalogue)
     for entry in [*catalogue.open_now, *catalogue.coming_up]:
         # The calendar copies record text elsewhere: without anyone's own details.
         for number, event in enumerate(entry.public.take_part.events):
@@ -35,7 +42,69 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
                 calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
         if entry.engagement.closes is not None:  # one that carries on has no last day to remind people of
             calendar.add_component(_closing_day(entry, stamp, site_url))
-    return GeneratedFile(PATH, calendar.to_ical().decode("utf-8"))
+    for promise in catalogue.commitments:
+        if promise.commitment.due_by >= catalogue.today and promise.progress not in (Progress.done, Progress.dropped):
+            calendar.add_component(_promise_due(promise, stamp, site_url))
+    return GeneratedFile(PATH, _text(calendar))
+
+
+def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -> GeneratedFile:
+    """Every date of one engagement, past ones too: its events, its last day, the decision and its promises."""
+    zone, stamp = ZoneInfo(catalogue.settings.timezone), _stamp(catalogue)
+    calendar = _calendar(catalogue, entry.public.title)
+    for number, event in enumerate(entry.public.take_part.events):
+        calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
+    if entry.engagement.closes is not None:
+        calendar.add_component(_closing_day(entry, stamp, site_url))
+    decision = entry.public.decision
+    if decision.date is not None:
+        calendar.add_component(
+            _day(
+                _component(f"{entry.slug}-decision", f"Decision: {entry.public.title}", stamp, entry, site_url),
+                decision.date,
+                f"{decision.who} decides. {decision.how or ''}",
+            )
+        )
+    for promise in catalogue.commitments_of(entry):
+        calendar.add_component(_promise_due(promise, stamp, site_url))
+    return GeneratedFile(engagement_calendar(entry.slug), _text(calendar))
+
+
+def _text(calendar: Calendar) -> str:
+    # Properties in the order they were added, which is always the same: sorting them took nearly half
+    # the time of writing a calendar for each of 1,000 engagements (1.6 s sorted, 0.9 s not).
+    return calendar.to_ical(sorted=False).decode("utf-8")
+
+
+def _calendar(catalogue: Catalogue, name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Engagement Hub//{catalogue.settings.area}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _stamp(catalogue: Catalogue) -> dt.datetime:
+    # Stamped with the build's date, not the clock, so two builds on one day give the same file.
+    return dt.datetime.combine(catalogue.today, dt.time(0), _UTC)
+
+
+def _promise_due(promise: Tracked, stamp: dt.datetime, site_url: str | None) -> Event:
+    """A reminder on the last day a promise can be kept on time, with where it stands."""
+    public = promise.entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
+    item = _component(
+        f"{promise.entry.slug}-{promise.anchor}", f"Promise due: {public.what}", stamp, promise.entry, site_url
+    )
+    said = f"Due by {promise.due}. {public.who} is responsible. Now: {promise.progress.label}."
+    return _day(item, promise.commitment.due_by, said)
+
+
+def _day(item: Event, day: dt.date, description: str) -> Event:
+    item.add("dtstart", day)
+    item.add("dtend", day + dt.timedelta(days=1))
+    item.add("description", " ".join(description.split()))
+    item.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not fill the day
+    return item
 
 
 def _event(entry: Entry, number: int, event, zone: ZoneInfo, stamp: dt.datetime, site_url: str | None) -> Event:
@@ -60,11 +129,7 @@ def _closing_day(entry: Entry, stamp: dt.datetime, site_url: str | None) -> Even
     e = entry.public
     assert e.closes is not None  # only engagements with a last day get this reminder
     item = _component(f"{entry.slug}-closes", f"Last day to have your say: {e.title}", stamp, entry, site_url)
-    item.add("dtstart", e.closes)
-    item.add("dtend", e.closes + dt.timedelta(days=1))
-    item.add("description", " ".join(e.summary.split()))
-    item.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not fill the day
-    return item
+    return _day(item, e.closes, e.summary)
 
 
 def _component(uid: str, summary: str, stamp: dt.datetime, entry: Entry, site_url: str | None) -> Event:

@@ -1,7 +1,9 @@
 """Atom feeds, so people and other sites hear of new engagements and new outcomes without checking.
 
-Addresses: feeds/engagements.xml (newest first by opening day) and feeds/outcomes.xml (newest first).
-Without a site_url in mkdocs.yml, links are relative to the feed, which Atom allows.
+Addresses: feeds/engagements.xml (newest first by opening day), feeds/outcomes.xml (outcomes and news of
+the promises made in them, newest first) and, to follow one engagement, feeds/engagements/<id>.xml (its
+updates, its outcome and its promises). Without a site_url in mkdocs.yml, links are relative to the feed,
+which Atom allows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from hub.facts.catalogue import Catalogue
+from hub.facts.commitments import Tracked
 from hub.facts.entries import Entry
 from hub.records.formatting import plain
 from hub.urls import relative
@@ -20,6 +23,11 @@ from .files import TEMPLATES, GeneratedFile
 
 FOLDER = "feeds"
 ENGAGEMENTS, OUTCOMES = f"{FOLDER}/engagements.xml", f"{FOLDER}/outcomes.xml"
+
+
+def engagement_feed(slug: str) -> str:
+    """The feed that follows one engagement."""
+    return f"{FOLDER}/engagements/{slug}.xml"
 
 
 @dataclass(frozen=True)
@@ -49,19 +57,8 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
         )
         for e in newest
     ]
-    outcomes = [
-        _item(
-            catalogue,
-            e,
-            "outcome",
-            e.engagement.outcome.published,  # type: ignore[union-attr]  # from catalogue.outcomes: has one
-            f"You said, we did: {e.engagement.title}",
-            plain(e.public.outcome.summary),  # type: ignore[union-attr]
-            OUTCOMES,
-            site_url,
-        )
-        for e in catalogue.outcomes[:size]
-    ]
+    outcomes = [_outcome_item(catalogue, e, OUTCOMES, site_url) for e in catalogue.outcomes[:size]]
+    outcomes += [item for p in catalogue.commitments for item in _promise_items(catalogue, p, OUTCOMES, site_url)]
     area = catalogue.settings.area
     return [
         _feed(
@@ -76,11 +73,86 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
             catalogue,
             OUTCOMES,
             f"You said, we did: {area}",
-            "What people told us, and what changed because they did.",
-            outcomes,
+            "What people told us, what changed because they did, and news of what we promised.",
+            _newest(outcomes, size),
             site_url,
         ),
+        *[_engagement_feed(catalogue, entry, site_url) for entry in catalogue.entries],
     ]
+
+
+def _engagement_feed(catalogue: Catalogue, entry: Entry, site_url: str | None) -> GeneratedFile:
+    """Everything that happens to one engagement, for someone who wants to follow it without an account."""
+    path, today, e = engagement_feed(entry.slug), catalogue.today, entry.public
+    items = [
+        _item(catalogue, entry, "engagement", min(e.opens, today), e.title, e.summary, path, site_url),
+        *[
+            _item(catalogue, entry, f"update-{n}", u.date, f"Update: {e.title}", u.what, path, site_url, "timeline")
+            for n, u in enumerate(e.updates, start=1)
+            if u.date <= today
+        ],
+        *[item for p in catalogue.commitments_of(entry) for item in _promise_items(catalogue, p, path, site_url)],
+    ]
+    if e.outcome is not None:
+        items.append(_outcome_item(catalogue, entry, path, site_url))
+    return _feed(
+        catalogue,
+        path,
+        f"Updates: {e.title}",
+        "News of this engagement: updates, what people said, what changed, and what we promised.",
+        _newest(items, catalogue.settings.feed_size),
+        site_url,
+        entry.url,
+    )
+
+
+def _outcome_item(catalogue: Catalogue, entry: Entry, feed: str, site_url: str | None) -> Item:
+    outcome = entry.public.outcome
+    assert outcome is not None  # only engagements with an outcome are asked for
+    title = f"You said, we did: {entry.engagement.title}"
+    return _item(catalogue, entry, "outcome", outcome.published, title, plain(outcome.summary), feed, site_url)
+
+
+def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: str | None) -> list[Item]:
+    """Each change to a promise people can see today: its updates, and the day after it became overdue."""
+    entry, what = promise.entry, promise.commitment.what
+    # The public copy of the promise: what looks like a person's own details is removed.
+    public = entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
+    name = f"commitment-{promise.number}"
+    items = [
+        _item(
+            catalogue,
+            entry,
+            f"{name}-update-{n}",
+            update.date,
+            f"Promise {(update.status.label if update.status else 'update').lower()}: {what}",
+            update.what + (f" Why: {public.why_dropped}" if update.status and public.why_dropped else ""),
+            feed,
+            site_url,
+            promise.anchor,
+        )
+        for n, update in enumerate(public.updates, start=1)
+        if update.date <= catalogue.today
+    ]
+    if promise.overdue:
+        items.append(
+            _item(
+                catalogue,
+                entry,
+                f"{name}-overdue",
+                promise.commitment.due_by + dt.timedelta(days=1),
+                f"Promise overdue: {what}",
+                f"This was due by {promise.due}. It is not done yet.",
+                feed,
+                site_url,
+                promise.anchor,
+            )
+        )
+    return items
+
+
+def _newest(items: list[Item], size: int) -> list[Item]:
+    return sorted(items, key=lambda i: (i.updated, i.id), reverse=True)[:size]
 
 
 def _item(
@@ -92,19 +164,28 @@ def _item(
     summary: str,
     feed: str,
     site_url: str | None,
+    anchor: str = "",
 ) -> Item:
     e = entry.engagement
     return Item(
         id=_id(kind, entry.slug),
         title=title,
-        link=_link(entry.url, feed, site_url),
+        link=_link(entry.url + (f"#{anchor}" if anchor else ""), feed, site_url),
         updated=_instant(day, catalogue.settings.timezone),
         summary=" ".join(summary.split()),
         categories=[*e.places, *e.topics],
     )
 
 
-def _feed(catalogue: Catalogue, path: str, title: str, subtitle: str, items: list[Item], site_url: str | None):
+def _feed(
+    catalogue: Catalogue,
+    path: str,
+    title: str,
+    subtitle: str,
+    items: list[Item],
+    site_url: str | None,
+    page: str = "",
+) -> GeneratedFile:
     updated = max((i.updated for i in items), default=_instant(catalogue.today, catalogue.settings.timezone))
     xml = TEMPLATES.get_template("feed.xml").render(
         title=title,
@@ -113,7 +194,7 @@ def _feed(catalogue: Catalogue, path: str, title: str, subtitle: str, items: lis
         updated=updated,
         items=items,
         self_link=_link(path, path, site_url),
-        site_link=_link("", path, site_url),
+        site_link=_link(page, path, site_url),
         area=catalogue.settings.area,
     )
     return GeneratedFile(path, xml)

@@ -4,6 +4,7 @@ Addresses (from the site's root), which do not change between builds:
   data/engagements.json, data/engagements.csv       every engagement
   data/engagements/<id>.json, data/engagements/<id>.csv   one engagement
   data/engagement.schema.json                       the fields of a record, with what each means
+  data/commitments.json, data/commitments.csv       every promise made in an outcome, with where it stands
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hub.facts.catalogue import Catalogue
+from hub.facts.commitments import Tracked
 from hub.facts.entries import Entry
 from hub.records.schema import engagement_schema
 
@@ -24,6 +26,7 @@ from .files import GeneratedFile
 FOLDER = "data"
 SCHEMA = f"{FOLDER}/engagement.schema.json"
 ALL_JSON, ALL_CSV = f"{FOLDER}/engagements.json", f"{FOLDER}/engagements.csv"
+COMMITMENTS_JSON, COMMITMENTS_CSV = f"{FOLDER}/commitments.json", f"{FOLDER}/commitments.csv"
 
 
 def record_json(slug: str) -> str:
@@ -35,7 +38,7 @@ def record_csv(slug: str) -> str:
 
 
 def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
-    records = [as_data(entry) for entry in catalogue.everything]
+    records = [as_data(entry, catalogue.commitments_of(entry)) for entry in catalogue.everything]
     files = [
         # The same schema staff's editors use (schema/engagement.schema.json in the repository).
         GeneratedFile(SCHEMA, engagement_schema()),
@@ -52,6 +55,14 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
         ),
         GeneratedFile(ALL_CSV, _csv(records)),
     ]
+    promises = [promise_data(p) for p in catalogue.commitments]
+    files += [
+        GeneratedFile(
+            COMMITMENTS_JSON,
+            _json({"area": catalogue.settings.area, "date": catalogue.today.isoformat(), "commitments": promises}),
+        ),
+        GeneratedFile(COMMITMENTS_CSV, _csv(promises, PROMISE_COLUMNS)),
+    ]
     for record in records:
         files += [
             GeneratedFile(record_json(record["id"]), _json(record)),
@@ -60,7 +71,7 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     return files
 
 
-def as_data(entry: Entry) -> dict:
+def as_data(entry: Entry, commitments: list[Tracked]) -> dict:
     """A record as it is published: its id, address and status, then every field staff wrote.
 
     What looks like a person's own email address or phone number in a free-text field is removed.
@@ -70,7 +81,28 @@ def as_data(entry: Entry) -> dict:
         "page": entry.url,
         "status": entry.timing.status.value,
         **entry.public.model_dump(mode="json"),
+        # Where each promise in the outcome stands on the data's date, in the outcome's order.
+        "commitment_progress": [_progress(p) for p in sorted(commitments, key=lambda p: p.number)],
     }
+
+
+def _progress(promise: Tracked) -> dict:
+    done = promise.done_on
+    return {
+        "number": promise.number,
+        "progress": promise.progress.value,
+        "overdue": promise.overdue,
+        "due_by": promise.commitment.due_by.isoformat(),
+        "done_on": done.isoformat() if done else None,
+        "kept_on_time": promise.kept_on_time if promise.judged else None,
+        "page": promise.url,
+    }
+
+
+def promise_data(promise: Tracked) -> dict:
+    """One promise with its engagement's id, as staff wrote it (without anyone's own details), and where it stands."""
+    public = promise.entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
+    return {"engagement": promise.entry.slug, **public.model_dump(mode="json"), **_progress(promise)}
 
 
 def _json(data: object) -> str:
@@ -102,16 +134,34 @@ COLUMNS: dict[str, Callable[[dict], Any]] = {
     "outcome_published": lambda r: (r["outcome"] or {}).get("published"),
     "people_who_took_part": lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"),
     "themes": lambda r: [t["theme"] for t in (r["outcome"] or {}).get("themes", [])],
+    "commitments": lambda r: len(r["commitment_progress"]),
+    "commitments_done": lambda r: sum(p["progress"] == "done" for p in r["commitment_progress"]),
+    "commitments_overdue": lambda r: sum(p["overdue"] for p in r["commitment_progress"]),
     "page": operator.itemgetter("page"),
 }
 
 
-def _csv(records: list[dict]) -> str:
+# One row per promise. Its updates are in the JSON; the row counts them.
+PROMISE_COLUMNS: dict[str, Callable[[dict], Any]] = {
+    **{
+        name: operator.itemgetter(name)
+        for name in ("engagement", "number", "what", "theme", "who", "due", "due_by", "status", "progress")
+    },
+    "overdue": operator.itemgetter("overdue"),
+    "done_on": operator.itemgetter("done_on"),
+    "kept_on_time": operator.itemgetter("kept_on_time"),
+    "why_dropped": operator.itemgetter("why_dropped"),
+    "updates": lambda r: len(r["updates"]),
+    "page": operator.itemgetter("page"),
+}
+
+
+def _csv(records: list[dict], columns: dict[str, Callable[[dict], Any]] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow([_cell(get(record)) for get in COLUMNS.values()])
+        writer.writerow([_cell(get(record)) for get in columns.values()])
     return out.getvalue()
 
 

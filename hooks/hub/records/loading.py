@@ -288,6 +288,7 @@ def _problems_from(error: ValidationError, model: type[BaseModel], document: Doc
         location: Location = tuple(detail["loc"])
         blamed = (detail.get("ctx") or {}).get("field")
         if blamed:
+            # Numbers in it are places in a list, counting from 0, as in pydantic's own locations.
             location = location + tuple(int(part) if part.isdigit() else part for part in blamed.split("."))
         if detail["type"] == "extra_forbidden":
             message = _unknown_field(model, location)

@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .names import slugify
+from .names import key, slugify
 
 # --- Small value types ------------------------------------------------------------
 
@@ -503,6 +503,148 @@ class DecisionTaken(Record):
     link: WebAddress = Field(description="where the decision is recorded, such as the board minutes")
 
 
+# --- Promises and updates: "did we do what we said?" ---------------------------------------
+
+
+class CommitmentStatus(str, Enum):
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    late = "late"
+    dropped = "dropped"
+
+    @property
+    def label(self) -> str:
+        return {
+            "planned": "Planned",
+            "in_progress": "In progress",
+            "done": "Done",
+            "late": "Late",
+            "dropped": "Dropped",
+        }[self.value]
+
+
+_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def _month_or_day(value: object) -> object:
+    """A promise is often made for a month ("June 2026"), sometimes for a day: both are kept as written."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    match = _MONTH_OR_DAY.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError("due_type", "should be a month, such as 2026-06, or a day, such as 2026-06-30")
+    if match[3] is None:
+        if not 1 <= int(match[2]) <= 12:
+            raise PydanticCustomError(
+                "date_value",
+                "is not a real month: there is no month {month}. Write the month as 01 to 12",
+                {"month": match[2]},
+            )
+        return match[0]
+    day = _one_day(match[0])  # a real day, or its own message
+    assert isinstance(day, dt.date)
+    return day.isoformat()
+
+
+# When a promise is due: a month (such as 2026-06), due by its last day, or a day (such as 2026-06-30).
+MonthOrDay = Annotated[
+    str,
+    BeforeValidator(_month_or_day),
+    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+]
+
+
+def due_by(month_or_day: str) -> dt.date:
+    """The last day a promise due in `month_or_day` can be kept on time."""
+    year, month, *day = (int(part) for part in month_or_day.split("-"))
+    if day:
+        return dt.date(year, month, day[0])
+    after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return after - dt.timedelta(days=1)
+
+
+class Evidence(Record):
+    title: Text = Field(description="what the link shows, such as Board minutes, 12 March 2026")
+    link: WebAddress = Field(description="the web address of the evidence")
+
+
+class Update(Record):
+    """News on an engagement while it runs, such as what we have heard so far or a changed date."""
+
+    date: Day = Field(description="the day of this update, written as YYYY-MM-DD. It is shown from that day")
+    what: Text = Field(description="what has happened or changed, in one to three sentences")
+    evidence: list[Evidence] = Field(default_factory=list, description="links that show it, if there are any")
+
+
+class CommitmentUpdate(Update):
+    status: CommitmentStatus | None = Field(
+        None,
+        description="the promise's status from this day, if it changed: "
+        + ", ".join(s.value for s in CommitmentStatus),
+    )
+
+
+class Commitment(Record):
+    """One promise made in an outcome, tracked until it is kept or dropped."""
+
+    what: Text = Field(description="what we will do, in one sentence, such as Start a night nursing service")
+    theme: Text = Field(description="the theme of what people said that it answers, written as it is under themes")
+    who: Text = Field(description="the organisation responsible: the lead or one of the partners, written the same way")
+    due: MonthOrDay = Field(description="when it is due: a month, such as 2026-06, or a day, such as 2026-06-30")
+    status: CommitmentStatus = Field(description="one of: " + ", ".join(s.value for s in CommitmentStatus))
+    why_dropped: Text | None = Field(
+        None, description="why we are not doing it, shown to the public: only for a dropped promise"
+    )
+    updates: list[CommitmentUpdate] = Field(
+        default_factory=list, description="dated news of the promise, with links to evidence"
+    )
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Commitment:
+        if self.status is CommitmentStatus.dropped and not self.why_dropped:
+            raise PydanticCustomError(
+                "dropped_without_reason",
+                "is dropped, so people need to know why. Add a why_dropped line that says why we are not doing it",
+                {"field": "status"},
+            )
+        if self.why_dropped and self.status is not CommitmentStatus.dropped:
+            raise PydanticCustomError(
+                "reason_without_drop",
+                "is only for a dropped promise, but this one is {status}. Remove why_dropped, or set status to dropped",
+                {"status": self.status.value, "field": "why_dropped"},
+            )
+        said = [u for u in sorted(self.updates, key=lambda u: u.date) if u.status is not None]
+        if self.status is CommitmentStatus.done and not any(u.status is CommitmentStatus.done for u in said):
+            raise PydanticCustomError(
+                "done_without_update",
+                "is done, so say when. Add an update with the day it was done, status: done, "
+                "and a link to the evidence",
+                {"field": "status"},
+            )
+        if said and said[-1].status is not self.status:
+            raise PydanticCustomError(
+                "status_not_latest",
+                "is {status}, but the newest update that gives a status ({date}) says {latest}. "
+                "Make them the same: change status, or add an update",
+                {
+                    "status": self.status.value,
+                    "date": said[-1].date.isoformat(),
+                    "latest": said[-1].status.value,  # type: ignore[union-attr]  # said: each has one
+                    "field": "status",
+                },
+            )
+        return self
+
+    @property
+    def due_by(self) -> dt.date:
+        return due_by(self.due)
+
+    @property
+    def due_is_month(self) -> bool:
+        return len(self.due) == 7
+
+
 class Outcome(Record):
     """What happened because people took part: steps 8 and 9 of the staff guide."""
 
@@ -522,6 +664,26 @@ class Outcome(Record):
     )
     decision: DecisionTaken | None = Field(None, description="the decision, once it is made")
     report: WebAddress | None = Field(None, description="the web address of the full report")
+    commitments: list[Commitment] = Field(
+        default_factory=list,
+        description="what we promise to do because of what people said, each tracked until it is done or dropped",
+    )
+
+    @model_validator(mode="after")
+    def _commitments_answer_themes(self) -> Outcome:
+        themes = {key(t.theme) for t in self.themes}
+        for number, commitment in enumerate(self.commitments):
+            if key(commitment.theme) not in themes:
+                raise PydanticCustomError(
+                    "unknown_theme",
+                    "'{theme}' is not one of the themes of what people said. Use one of: {themes}",
+                    {
+                        "theme": commitment.theme,
+                        "themes": ", ".join(t.theme for t in self.themes),
+                        "field": f"commitments.{number}.theme",
+                    },
+                )
+        return self
 
 
 class Version(Record):
@@ -593,6 +755,11 @@ class Engagement(Record):
     outcome: Outcome | None = Field(
         None, description="what happened because people took part: add it after the engagement closes"
     )
+    updates: list[Update] = Field(
+        default_factory=list,
+        description="dated news while it runs, such as what we have heard so far or a changed date",
+    )
+
     versions: list[Version] = Field(
         default_factory=list, description="the main text again in Easy Read or other languages, each on its own page"
     )
@@ -674,3 +841,20 @@ class Engagement(Record):
     def ongoing(self) -> bool:
         """It carries on with no closing date, such as a panel or a programme."""
         return self.closes is None
+
+    @model_validator(mode="after")
+    def _commitments_owned(self) -> Engagement:
+        """A promise's organisation is one that took part, so the promise shows on that organisation's page."""
+        names = {key(name) for name in self.organisations}
+        for number, commitment in enumerate(self.outcome.commitments if self.outcome else []):
+            if key(commitment.who) not in names:
+                raise PydanticCustomError(
+                    "unknown_organisation",
+                    "'{who}' is not the lead or a partner of this engagement. Use one of: {names}",
+                    {
+                        "who": commitment.who,
+                        "names": ", ".join(self.organisations),
+                        "field": f"outcome.commitments.{number}.who",
+                    },
+                )
+        return self

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hub.checks.check_all import check_records
 from hub.facts.catalogue import Catalogue
-from hub.outputs.calendar import calendar_file
+from hub.outputs.calendar import calendar_files
 from hub.outputs.feeds import feed_files
 from hub.outputs.files import GeneratedFile
 from hub.outputs.open_data import open_data_files
@@ -40,5 +40,5 @@ def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | No
     if result.problems:
         raise RecordsInvalid(result.problems)
     catalogue = Catalogue.build(result.records, today, settings, result.area)
-    files = [*feed_files(catalogue, site_url), calendar_file(catalogue, site_url), *open_data_files(catalogue)]
+    files = [*feed_files(catalogue, site_url), *calendar_files(catalogue, site_url), *open_data_files(catalogue)]
     return Hub(catalogue, build_pages(catalogue), files, result.warnings)

@@ -35,6 +35,8 @@ class GeneratedPage:
     searchable: bool = True
     # Pages made from a record give search these words (search.py), not their whole text.
     search_text: str | None = None
+    # Other versions of the page, such as its own feed, for the page's <head>: (type, title, path in the site).
+    alternates: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def url(self) -> str:
@@ -46,6 +48,11 @@ class GeneratedPage:
         meta: dict = {"title": html.escape(self.title), "description": html.escape(self.description)}
         if not self.searchable or self.search_text is not None:
             meta["search"] = {"exclude": True}
+        if self.alternates:
+            # overrides/main.html turns these into <link rel="alternate"> tags.
+            meta["hub_alternates"] = [
+                {"type": kind, "title": html.escape(title), "href": path} for kind, title, path in self.alternates
+            ]
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
 
 
@@ -120,6 +127,7 @@ def render(
     source: Path | None = None,
     searchable: bool = True,
     search_text: str | None = None,
+    alternates: tuple[tuple[str, str, str], ...] = (),
     **context,
 ) -> GeneratedPage:
     here = url_of(path)
@@ -129,4 +137,4 @@ def render(
     )
     # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return GeneratedPage(path, title, description, body, source, searchable, search_text)
+    return GeneratedPage(path, title, description, body, source, searchable, search_text, alternates)

@@ -7,6 +7,7 @@ from hub.site.render import GeneratedPage
 
 from .browse import browse_pages
 from .charter import charter_pages, feedback_due_pages, types_page
+from .commitments import commitment_pages
 from .decisions_map import map_pages
 from .engagement import engagement_pages
 from .glossary import glossary_page
@@ -22,6 +23,7 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         home_page(catalogue),
         *have_your_say_pages(catalogue),
         *outcome_pages(catalogue),
+        *commitment_pages(catalogue),
         *browse_pages(catalogue),
         *engagement_pages(catalogue),
         *charter_pages(catalogue),

@@ -45,6 +45,16 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 )
             )
         for group in groups:
+            # An organisation's page starts with the promises it has not kept on time.
+            extra = (
+                {
+                    "template": "organisation.html",
+                    "organisation": group.name,
+                    "overdue": catalogue.overdue_commitments_of(group.name),
+                }
+                if kind == "organisations"
+                else {}
+            )
             pages += index_pages(
                 catalogue,
                 f"{kind}/{group.slug}",
@@ -53,5 +63,6 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 group.entries,
                 "There are no engagements here.",
                 crumbs,
+                **extra,
             )
     return pages

@@ -6,6 +6,9 @@ from __future__ import annotations
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
 from hub.facts.status import Status
+from hub.facts.timeline import timeline
+from hub.outputs.calendar import engagement_calendar
+from hub.outputs.feeds import engagement_feed
 from hub.outputs.open_data import record_csv, record_json
 from hub.outputs.search import engagement_search_text
 from hub.records.model import Version
@@ -15,8 +18,9 @@ from hub.urls import url_of
 from .decisions_map import body_url, decision_url
 
 # The order of a page's sections follows what a reader needs at that point in the engagement's life:
-# while it is open, how to take part comes first; once there is an outcome, the outcome does.
-_COMMON_TAIL = ["what_we_know", "formats", "decision", "documents", "about", "scorecard", "contact"]
+# while it is open, how to take part comes first; once there is an outcome, the outcome does, and then
+# the promises made in it. "commitments" is left out when an outcome makes no promises.
+_COMMON_TAIL = ["what_we_know", "formats", "decision", "documents", "about", "scorecard", "follow", "contact"]
 _CLOSED = [
     "why",
     "influence",
@@ -27,18 +31,20 @@ _CLOSED = [
     "documents",
     "about",
     "scorecard",
+    "follow",
     "contact",
 ]
 SECTIONS: dict[Status, list[str]] = {
-    Status.open: ["take_part", "why", "influence", *_COMMON_TAIL],
-    Status.coming_up: ["why", "influence", "take_part", *_COMMON_TAIL],
-    # Once closed, what informs the decision comes before how people took part.
-    Status.closed: _CLOSED,
-    Status.outcome_published: ["outcome", *_CLOSED],
+    Status.open: ["take_part", "timeline", "why", "influence", *_COMMON_TAIL],
+    Status.coming_up: ["why", "timeline", "influence", "take_part", *_COMMON_TAIL],
+    # Once closed, what happens next and what informs the decision come before how people took part.
+    Status.closed: ["timeline", *_CLOSED],
+    Status.outcome_published: ["outcome", "commitments", "timeline", *_CLOSED],
 }
 
 _TITLES = {
     "take_part": "How to take part",
+    "timeline": "Timeline and updates",
     "why": "Why we are asking",
     "influence": "What you can and cannot change",
     "what_we_know": "What we already know",
@@ -49,26 +55,35 @@ _TITLES = {
     "contact": "Questions",
     "scorecard": "How this measures up to our promises",
     "outcome": "What happened: you said, we did",
+    "commitments": "Did we do what we said?",
+    "follow": "Follow this engagement",
 }
-_TAKE_PART_TITLES = {
-    Status.coming_up: "How you will be able to take part",
-    Status.closed: "How people could take part",
-    Status.outcome_published: "How people could take part",
+_TITLES_BY_STATUS = {
+    "take_part": {
+        Status.coming_up: "How you will be able to take part",
+        Status.closed: "How people could take part",
+        Status.outcome_published: "How people could take part",
+    },
+    "timeline": {Status.outcome_published: "Timeline: you said, we will, we did"},
 }
 
 
-def section_titles(status: Status, heard_so_far: bool = False) -> list[tuple[str, str]]:
+def section_titles(status: Status, has_commitments: bool, heard_so_far: bool = False) -> list[tuple[str, str]]:
     """The page's sections in order. One that carries on and has published what people said so far shows
-    it after how to take part."""
+    it after how to take part; the promises section only when there are promises."""
     names = SECTIONS[status]
     if heard_so_far:
-        names = [names[0], "outcome", *names[1:]]
+        names = [names[0], "outcome", "commitments", *names[1:]]
     return [
-        (name, _TAKE_PART_TITLES.get(status, _TITLES[name]) if name == "take_part" else _TITLES[name]) for name in names
+        (name, _TITLES_BY_STATUS.get(name, {}).get(status, _TITLES[name]))
+        for name in names
+        if has_commitments or name != "commitments"
     ]
 
 
 def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
+    promises = catalogue.commitments_of(entry)
+    feeds = {"atom": engagement_feed(entry.slug), "ics": engagement_calendar(entry.slug)}
     return render(
         "engagement.html",
         entry.path,
@@ -78,9 +93,19 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         search_text=engagement_search_text(entry.engagement),
         entry=entry,
         e=entry.engagement,
-        sections=section_titles(
-            entry.timing.status, entry.timing.status is Status.open and entry.engagement.outcome is not None
+        alternates=(
+            ("application/atom+xml", f"News of {entry.engagement.title}", feeds["atom"]),
+            ("text/calendar", f"Dates of {entry.engagement.title}", feeds["ics"]),
         ),
+        sections=section_titles(
+            entry.timing.status,
+            bool(promises),
+            heard_so_far=entry.timing.status is Status.open and entry.engagement.outcome is not None,
+        ),
+        promises=promises,
+        overdue=[p for p in promises if p.overdue],
+        steps=timeline(entry, catalogue.today, catalogue.outcome_due(entry)),
+        feeds=feeds,
         catalogue=catalogue,
         body=catalogue.map.body_of(entry),
         decisions=catalogue.map.decisions_informed_by(entry),

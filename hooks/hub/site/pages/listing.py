@@ -20,6 +20,7 @@ def list_pages(
     crumbs: list[tuple[str, str]] | None = None,
     template: str = "list.html",
     size: int | None = None,
+    **context: Any,
 ) -> list[GeneratedPage]:
     pages = []
     for pageful in paginate(entries, size or catalogue.settings.page_size, folder):
@@ -36,12 +37,15 @@ def list_pages(
                 crumbs=crumbs or [],
                 catalogue=catalogue,
                 searchable=False,
+                **context,
             )
         )
     return pages
 
 
 def index_pages(catalogue: Catalogue, *args: Any, **kwargs: Any) -> list[GeneratedPage]:
-    """A long list with one line for each engagement (index.html), so more of them fit on a page."""
-    kwargs.update(template="index.html", size=catalogue.settings.index_page_size)
+    """A long list with one line for each engagement (index.html, or a template that extends it), so more of
+    them fit on a page."""
+    kwargs.setdefault("template", "index.html")
+    kwargs.update(size=catalogue.settings.index_page_size)
     return list_pages(catalogue, *args, **kwargs)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
+from hub.facts.commitments import Progress
 from hub.facts.status import Status
-from hub.outputs.open_data import ALL_CSV, ALL_JSON, SCHEMA
-from hub.records.model import Engagement
+from hub.outputs.open_data import ALL_CSV, ALL_JSON, COMMITMENTS_CSV, COMMITMENTS_JSON, SCHEMA
+from hub.records.model import CommitmentStatus, Engagement
 from hub.site.render import GeneratedPage, render
 
 
@@ -19,9 +20,17 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
         "open-data/index.md",
         title="Open data",
         description="Every engagement as JSON and as a spreadsheet, with feeds and a calendar.",
-        files={"all_json": ALL_JSON, "all_csv": ALL_CSV, "schema": SCHEMA},
+        files={
+            "all_json": ALL_JSON,
+            "all_csv": ALL_CSV,
+            "schema": SCHEMA,
+            "commitments_json": COMMITMENTS_JSON,
+            "commitments_csv": COMMITMENTS_CSV,
+        },
         fields=fields,
         statuses=[s.value for s in Status],
+        commitment_statuses=[s.value for s in CommitmentStatus],
+        progresses=[p.value for p in Progress],
         today=catalogue.today,
         licence=catalogue.settings.open_data_licence,
         licence_link=catalogue.settings.open_data_licence_link,
@@ -33,5 +42,6 @@ _PARTS = {
     "take_part": "the ways to take part: online, paper, phone, email, events and other",
     "contact": "the team to contact with questions",
     "decision": "who will decide, and when",
-    "outcome": "what happened: who took part, what they said, what changed and what did not",
+    "outcome": "what happened: who took part, what they said, what changed and what did not, "
+    "and what we promised to do",
 }
