@@ -28,6 +28,11 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     area: Text = Field(description="the area this hub covers, as people know it")
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}$",
+        description="the language of the hub's own words: hooks/hub/words/<language>.yaml",
+    )
     records: str = Field("engagements", description="the folder of engagement records, from mkdocs.yml")
     map: str = Field("map", description="the folder of the functions-and-decisions map, from mkdocs.yml")
     vocabulary: str = Field(

@@ -16,6 +16,7 @@ from functools import cached_property
 from hub.records.model import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.records.names import key
 from hub.wording import short_date
+from hub.words import say
 
 from .entries import Entry
 
@@ -37,14 +38,7 @@ class Progress(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "overdue": "Overdue",
-            "late": "Running late",
-            "in_progress": "In progress",
-            "planned": "Planned",
-            "done": "Done",
-            "dropped": "Dropped",
-        }[self.value]
+        return say(f"progress.{self.value}")
 
 
 _RANK = {progress: rank for rank, progress in enumerate(Progress)}

@@ -14,6 +14,7 @@ from hub.records.formatting import plain
 from hub.records.model import Engagement
 from hub.settings import Settings
 from hub.wording import and_list, count, short_date
+from hub.words import say
 
 from .charter import PRINCIPLES, Principle
 
@@ -25,7 +26,7 @@ class Result(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"met": "Met", "not_met": "Not met", "not_yet_due": "Not yet due"}[self.value]
+        return say(f"result.{self.value}")
 
 
 @dataclass(frozen=True)

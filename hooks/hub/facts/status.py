@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hub.records.model import Engagement
+from hub.words import say
 
 
 class Status(str, Enum):
@@ -17,12 +18,7 @@ class Status(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "coming_up": "Coming up",
-            "open": "Open now",
-            "closed": "Closed: waiting for the outcome",
-            "outcome_published": "Outcome published",
-        }[self.value]
+        return say(f"status.{self.value}")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from hub.words import say
+
 from .model import Day, Record, Text, WebAddress
 from .names import address_problem
 
@@ -39,17 +41,7 @@ class BodyKind(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "integrated_care_board": "Integrated care board: plans and pays for NHS services",
-            "committee": "Committee",
-            "integrated_care_partnership": "Integrated care partnership: NHS, councils and partners together",
-            "place_partnership": "Place partnership: health and care in one town or borough",
-            "primary_care_network": "Primary care network: GP practices working together",
-            "council": "Council",
-            "nhs_trust": "NHS trust: runs hospitals or community services",
-            "healthwatch": "Healthwatch: the independent voice of patients",
-            "health_and_wellbeing_board": "Health and wellbeing board",
-        }[self.value]
+        return say(f"body_kind.{self.value}")
 
 
 class PublicMeetings(Record):

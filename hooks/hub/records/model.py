@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hub.words import say
+
 from .names import key, slugify
 
 # --- Small value types ------------------------------------------------------------
@@ -171,11 +173,7 @@ class Level(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "system": "Whole area (system)",
-            "place": "One town or borough (place)",
-            "neighbourhood": "Local neighbourhood",
-        }[self.value]
+        return say(f"level.{self.value}")
 
 
 class EngagementType(str, Enum):
@@ -188,25 +186,11 @@ class EngagementType(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "information": "Information and updates",
-            "survey": "Survey or feedback",
-            "pre_consultation": "Early conversation before a consultation",
-            "formal_consultation": "Formal public consultation",
-            "co_production": "Designing together (co-production)",
-            "advisory_group": "Patient or advisory group",
-        }[self.value]
+        return say(f"engagement_type.{self.value}")
 
     @property
     def description(self) -> str:
-        return {
-            "information": "We tell you about a change or a plan, and answer your questions.",
-            "survey": "We ask what you think of a service, often with a survey.",
-            "pre_consultation": "We talk with you early, before we write the options for a formal consultation.",
-            "formal_consultation": "We ask for your views on options for a big change, before a decision is made.",
-            "co_production": "People who use a service work with staff to design it together.",
-            "advisory_group": "A group of patients, carers or local people who advise us over time.",
-        }[self.value]
+        return say(f"engagement_type_description.{self.value}")
 
 
 class Access(str, Enum):
@@ -223,17 +207,7 @@ class Access(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "step_free": "Step-free access",
-            "hearing_loop": "Hearing loop",
-            "public_transport": "Near public transport",
-            "accessible_toilet": "Accessible toilet",
-            "parking": "Blue badge parking",
-            "quiet_space": "Quiet space",
-            "captions": "Live captions",
-            "sign_language_interpreter": "British Sign Language interpreter",
-            "help_to_join": "Help to join",
-        }[self.value]
+        return say(f"access.{self.value}")
 
 
 class Format(str, Enum):
@@ -246,14 +220,7 @@ class Format(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "easy_read": "Easy Read",
-            "large_print": "Large print",
-            "audio": "Audio",
-            "british_sign_language": "British Sign Language video",
-            "braille": "Braille",
-            "other_language": "Other language",
-        }[self.value]
+        return say(f"format.{self.value}")
 
 
 class DocumentKind(str, Enum):
@@ -266,14 +233,7 @@ class DocumentKind(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "consultation_document": "Consultation document",
-            "equality_impact_assessment": "Equality impact assessment",
-            "summary": "Summary",
-            "easy_read": "Easy Read version",
-            "report": "Report",
-            "other": "Document",
-        }[self.value]
+        return say(f"document_kind.{self.value}")
 
 
 # --- Parts of a record ---------------------------------------------------------------
@@ -515,13 +475,7 @@ class CommitmentStatus(str, Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "planned": "Planned",
-            "in_progress": "In progress",
-            "done": "Done",
-            "late": "Late",
-            "dropped": "Dropped",
-        }[self.value]
+        return say(f"commitment_status.{self.value}")
 
 
 _MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")

@@ -18,6 +18,7 @@ from hub.outputs.files import GeneratedFile
 from hub.outputs.open_data import open_data_files
 from hub.records.problems import Problem, RecordsInvalid
 from hub.settings import Settings
+from hub.words import use
 
 from .pages import build_pages
 from .render import GeneratedPage
@@ -36,6 +37,7 @@ def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | No
 
     `site_url` (from mkdocs.yml) makes the links in feeds absolute; without it they are relative.
     """
+    use(settings.language)  # the hub's own words, from hooks/hub/words/<language>.yaml
     result = check_records(root, settings, today, keep_records=True)
     if result.problems:
         raise RecordsInvalid(result.problems)

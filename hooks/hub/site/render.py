@@ -20,6 +20,7 @@ from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
 from hub.wording import and_list, count, long_date, number, short_date, weeks_late
+from hub.words import say
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _environment() -> Environment:
         plain=plain,
         and_list=and_list,
     )
-    env.globals.update(count=count, weeks_late=weeks_late)
+    env.globals.update(count=count, weeks_late=weeks_late, t=say)
     return env
 
 

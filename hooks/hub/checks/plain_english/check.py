@@ -18,6 +18,7 @@ from .text import Source
 from .yaml_records import mkdocs_source, model_for, record_source
 
 HUB_PACKAGE = Path(__file__).resolve().parents[2]  # hooks/hub
+WORDS_CATALOGUE = HUB_PACKAGE / "words" / "en.yaml"  # the hub's own words in English
 
 
 @dataclass
@@ -52,6 +53,7 @@ def own_words() -> list[Path]:
         *sorted(HUB_PACKAGE.rglob("templates/*.html")),
         *sorted(p for p in HUB_PACKAGE.rglob("*.py") if "__pycache__" not in p.parts),
         GLOSSARY_FILE,
+        WORDS_CATALOGUE,
     ]
 
 
@@ -80,8 +82,8 @@ def read_source(path: Path, shown: str) -> Source:
         return python_source(shown, text)
     if path.name == "mkdocs.yml":
         return mkdocs_source(shown, text)
-    source = record_source(shown, text, model_for(path.name))
-    if path.resolve() == GLOSSARY_FILE.resolve():
+    source = record_source(shown, text, None if path.resolve() == WORDS_CATALOGUE.resolve() else model_for(path.name))
+    if path.resolve() in (GLOSSARY_FILE.resolve(), WORDS_CATALOGUE.resolve()):
         source.kind = "hub"
     elif path.name in (BODIES_FILE, DECISIONS_FILE):
         source.kind = "map"

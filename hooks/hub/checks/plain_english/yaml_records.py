@@ -44,7 +44,7 @@ _CODE = re.compile(
 _HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def record_source(shown: str, text: str, model: type[BaseModel] = Engagement) -> Source:
+def record_source(shown: str, text: str, model: type[BaseModel] | None = Engagement) -> Source:
     source = Source(shown, text, "record")
     node = _compose(source)
     if node is not None:

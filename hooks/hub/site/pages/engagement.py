@@ -14,6 +14,7 @@ from hub.outputs.search import engagement_search_text
 from hub.records.model import Version
 from hub.site.render import GeneratedPage, render
 from hub.urls import url_of
+from hub.words import has, say
 
 from .decisions_map import body_url, decision_url
 
@@ -42,30 +43,8 @@ SECTIONS: dict[Status, list[str]] = {
     Status.outcome_published: ["outcome", "commitments", "timeline", *_CLOSED],
 }
 
-_TITLES = {
-    "take_part": "How to take part",
-    "timeline": "Timeline and updates",
-    "why": "Why we are asking",
-    "influence": "What you can and cannot change",
-    "what_we_know": "What we already know",
-    "formats": "Other formats and languages",
-    "decision": "Who decides, and when",
-    "documents": "Documents",
-    "about": "About this engagement",
-    "contact": "Questions",
-    "scorecard": "How this measures up to our promises",
-    "outcome": "What happened: you said, we did",
-    "commitments": "Did we do what we said?",
-    "follow": "Follow this engagement",
-}
-_TITLES_BY_STATUS = {
-    "take_part": {
-        Status.coming_up: "How you will be able to take part",
-        Status.closed: "How people could take part",
-        Status.outcome_published: "How people could take part",
-    },
-    "timeline": {Status.outcome_published: "Timeline: you said, we will, we did"},
-}
+# Each section's heading is section.<name> in the words catalogue, or section_when.<name>.<status>
+# where the heading changes with the engagement's status.
 
 
 def section_titles(status: Status, has_commitments: bool, heard_so_far: bool = False) -> list[tuple[str, str]]:
@@ -74,11 +53,12 @@ def section_titles(status: Status, has_commitments: bool, heard_so_far: bool = F
     names = SECTIONS[status]
     if heard_so_far:
         names = [names[0], "outcome", "commitments", *names[1:]]
-    return [
-        (name, _TITLES_BY_STATUS.get(name, {}).get(status, _TITLES[name]))
-        for name in names
-        if has_commitments or name != "commitments"
-    ]
+    return [(name, _heading(name, status)) for name in names if has_commitments or name != "commitments"]
+
+
+def _heading(name: str, status: Status) -> str:
+    changed = f"section_when.{name}.{status.value}"
+    return say(changed) if has(changed) else say(f"section.{name}")
 
 
 def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:

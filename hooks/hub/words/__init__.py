@@ -1,0 +1,58 @@
+"""The hub's public words, in one catalogue per language: words/en.yaml for English.
+
+A keyed YAML file rather than gettext catalogues: the people who would translate a hub are engagement
+staff, who can edit YAML in the browser as they edit records; the plain-English check reads it with
+its lines like any record; and a key says where a word is used ("status.open"), where gettext would
+key it by the English text, which changes whenever the English is improved.
+
+A second language is a second file (words/cy.yaml) with the same keys, named in mkdocs.yml as
+`extra: hub: language: cy`. Labels of choices, status words and page section titles come from here;
+templates call t("key"), Python calls say("key").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+FOLDER = Path(__file__).parent
+ENGLISH = "en"
+_language: Mapping[str, str] | None = None  # None: English; set by use()
+
+
+def say(key: str, **values: object) -> str:
+    """The words for `key` in the hub's language, with {name} places filled from `values`."""
+    words = _language if _language is not None else catalogue(ENGLISH)
+    try:
+        text = words[key]
+    except KeyError:
+        raise KeyError(f"The words catalogue has no '{key}'. Add it to hooks/hub/words/{ENGLISH}.yaml.") from None
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in (_language if _language is not None else catalogue(ENGLISH))
+
+
+def use(language: str | Mapping[str, str]) -> None:
+    """Speak `language` (a catalogue's name, such as "cy") or a catalogue given whole (tests)."""
+    global _language
+    _language = None if language == ENGLISH else catalogue(language) if isinstance(language, str) else language
+
+
+@cache
+def catalogue(language: str) -> dict[str, str]:
+    """Every key of words/<language>.yaml, with dots for its levels: {"status.open": "Open now", ...}."""
+    data = yaml.safe_load((FOLDER / f"{language}.yaml").read_text(encoding="utf-8"))
+    return dict(_flat(data, ""))
+
+
+def _flat(data: object, prefix: str) -> Iterator[tuple[str, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _flat(value, f"{prefix}{key}.")
+    else:
+        yield prefix.rstrip("."), str(data)
