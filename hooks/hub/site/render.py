@@ -65,8 +65,8 @@ def paragraphs(text: str) -> Markup:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
-# Short forms are left as they are in these: inside an <abbr> already, or in code.
-_LEAVE_ALONE = {"abbr", "code", "pre", "script", "style", "textarea"}
+# Short forms are left as they are in these: inside an <abbr> already, in code, or in a chart (SVG has no <abbr>).
+_LEAVE_ALONE = {"abbr", "code", "pre", "script", "style", "svg", "textarea"}
 
 
 def explain_short_forms(html_text: str, glossary: Glossary) -> str:
