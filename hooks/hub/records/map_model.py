@@ -1,6 +1,7 @@
 """The functions-and-decisions map: the bodies of an area, what each decides, and the decisions taken.
 
-Two files in the map folder (`map/` by default): bodies.yaml and decisions.yaml.
+Two files in the map folder (`map/` by default): bodies.yaml and decisions.yaml. A third, lists.yaml,
+holds the names of the area's organisations, places and topics that the staff editor offers.
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ class Decision(Record):
     informed_by: list[Id] = Field(
         default_factory=list, description="the engagements that informed it: their file names without .yaml"
     )
+
+
+class ListsFile(Record):
+    """The hub's own lists. The staff editor offers these names, so each is spelt the same way on every page."""
+
+    organisations: list[Text] = Field(
+        min_length=1, description="the organisations that lead or join engagements, by their full names"
+    )
+    places: list[Text] = Field(min_length=1, description="the towns and areas that engagements cover")
+    topics: list[Text] = Field(min_length=1, description="what engagements are about, such as Mental health")
 
 
 class BodiesFile(Record):

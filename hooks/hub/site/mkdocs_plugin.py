@@ -27,6 +27,7 @@ from hub.records.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mapping
 
 from .build import build_hub
+from .editor import bundle_files, find_bundle
 from .render import GeneratedPage
 from .security import with_content_security_policy
 from .shared_nav import SharedNav
@@ -108,6 +109,7 @@ class EngagementHub:
                     f"content/{made.path} has the same address as a file the hub makes. Rename or remove it."
                 )
             files.append(File.generated(config, made.path, content=made.content))
+        _add_editor_bundle(files, config)
         return files
 
     def on_pre_page(self, page, config, files):
@@ -146,6 +148,20 @@ class EngagementHub:
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 index.entries.extend(index_entries(self.current.pages.values()))
+
+
+def _add_editor_bundle(files: Files, config) -> None:
+    """The staff editor's scripts (Decap CMS, from npm), served from /admin/ beside its page and settings."""
+    if files.get_file_from_path("admin/index.html") is None:
+        return  # a site without the editor's page needs none of its scripts
+    folder = find_bundle(Path(config.config_file_path).parent)
+    if folder is None:
+        raise PluginError(
+            "The staff editor's scripts are missing (node_modules/decap-cms). "
+            "Install them with: bash scripts/setup.sh (it runs npm ci), then build again."
+        )
+    for path in bundle_files(folder):
+        files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
 
 
 def _nav_paths(nav) -> set[str]:

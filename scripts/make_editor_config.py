@@ -1,0 +1,35 @@
+"""Write the staff editor's settings and page (content/admin/config.yml and index.html) from the model.
+
+    bash scripts/hub make_editor_config
+
+Run it after changing hooks/hub/records/model.py or map_model.py, or repo_url, site_url or
+extra.hub.editor_sign_in in mkdocs.yml. A test fails, naming this command, when they are out of date.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hub.settings import SettingsInvalid
+from hub.site.editor import CONFIG_PATH, PAGE_PATH, editor_config, editor_page, editor_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    try:
+        settings = editor_settings(ROOT / "mkdocs.yml")
+    except SettingsInvalid as error:
+        print(error, file=sys.stderr)
+        return 1
+    (ROOT / CONFIG_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (ROOT / CONFIG_PATH).write_text(editor_config(settings), encoding="utf-8")
+    (ROOT / PAGE_PATH).write_text(editor_page(settings), encoding="utf-8")
+    print(f"Wrote {CONFIG_PATH.as_posix()} and {PAGE_PATH.as_posix()}. Commit them with your change.")
+    print("Then check the editor: bash scripts/serve.sh, and open http://127.0.0.1:8000/admin/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
