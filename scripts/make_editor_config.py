@@ -1,4 +1,4 @@
-"""Write the staff editor's settings and page (content/admin/config.yml and index.html) from the model.
+"""Write the staff editor's settings, page and rules (content/admin/) from the record model and mkdocs.yml.
 
     bash scripts/hub make_editor_config
 
@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 
 from hub.settings import SettingsInvalid
-from hub.site.editor import CONFIG_PATH, PAGE_PATH, editor_config, editor_page, editor_settings
+from hub.site.editor import (
+    CONFIG_PATH,
+    PAGE_PATH,
+    RULES_PATH,
+    editor_config,
+    editor_page,
+    editor_rules,
+    editor_settings,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +34,9 @@ def main() -> int:
     (ROOT / CONFIG_PATH).parent.mkdir(parents=True, exist_ok=True)
     (ROOT / CONFIG_PATH).write_text(editor_config(settings), encoding="utf-8")
     (ROOT / PAGE_PATH).write_text(editor_page(settings), encoding="utf-8")
-    print(f"Wrote {CONFIG_PATH.as_posix()} and {PAGE_PATH.as_posix()}. Commit them with your change.")
+    (ROOT / RULES_PATH).write_text(editor_rules(settings), encoding="utf-8")
+    written = ", ".join(path.as_posix() for path in (CONFIG_PATH, PAGE_PATH, RULES_PATH))
+    print(f"Wrote {written}. Commit them with your change.")
     print("Then check the editor: bash scripts/serve.sh, and open http://127.0.0.1:8000/admin/")
     return 0
 

@@ -50,6 +50,38 @@ function problemsWith(record) {
   return Object.values(RULES).flatMap((rule) => rule(record));
 }
 
+// The values at a dotted path, where "*" stands for each item of a list.
+function valuesAt(value, path) {
+  let found = [value];
+  for (const step of path.split(".")) {
+    found = found.flatMap((v) => (v == null ? [] : step === "*" ? (Array.isArray(v) ? v : []) : [v[step]]));
+  }
+  return found.filter((v) => v !== undefined && v !== null);
+}
+
+function filledIn(value) {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object") return Object.keys(value).length > 0;
+  return true;
+}
+
+// rules.json (made from the model with config.yml) lists the optional parts of a record and what each
+// needs: a part left empty is left out, and a part that is used must be complete.
+function incompleteParts(record, parts) {
+  const problems = [];
+  for (const part of parts || []) {
+    for (const used of valuesAt(record, part.path).filter(filledIn)) {
+      const missing = part.needs.filter((need) => !valuesAt(used, need.path).some(filledIn)).map((need) => need.label);
+      if (missing.length) {
+        problems.push(`${part.label}: fill in ${missing.join(", ")}, or empty the whole part if it does not apply.`);
+      }
+    }
+  }
+  return problems;
+}
+
 // Empty optional parts are left out of the file, as a record written by hand leaves them out:
 // an empty "paper" part would otherwise be a way to take part with no description.
 function isEmpty(value) {
@@ -66,14 +98,17 @@ function pruned(value) {
   return value;
 }
 
+let partRules = {};
+
 function beforeSaving({ entry }) {
   const data = pruned(entry.get("data"));
-  if (entry.get("collection") === "engagements") {
-    const problems = problemsWith(data.toJS());
-    if (problems.length) {
-      // Decap shows this message and does not save.
-      throw new Error(problems.join(" "));
-    }
+  const collection = entry.get("collection");
+  const record = data.toJS();
+  const problems = incompleteParts(record, partRules[`${collection}/${entry.get("slug")}`] || partRules[collection]);
+  if (collection === "engagements") problems.push(...problemsWith(record));
+  if (problems.length) {
+    // Decap shows this message and does not save.
+    throw new Error(problems.join(" "));
   }
   return data;
 }
@@ -181,6 +216,7 @@ async function siteStyles() {
 
 document.addEventListener("DOMContentLoaded", async () => {
   const CMS = window.CMS;
+  partRules = await (await fetch("rules.json")).json();
   for (const style of await siteStyles()) CMS.registerPreviewStyle(style);
   CMS.registerPreviewTemplate("engagements", EngagementPreview);
   CMS.registerEventListener({ name: "preSave", handler: beforeSaving });

@@ -16,10 +16,11 @@ served from the site's /admin/ folder, never from another website.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -48,6 +49,7 @@ from .security import editor_policy
 
 ADMIN_FOLDER = Path("content") / "admin"
 CONFIG_PATH = ADMIN_FOLDER / "config.yml"
+RULES_PATH = ADMIN_FOLDER / "rules.json"
 PAGE_PATH = ADMIN_FOLDER / "index.html"
 # decap-server, started by scripts/serve.sh, listens here only: this computer, not the network.
 PROXY = "http://127.0.0.1:8081"
@@ -94,8 +96,11 @@ LABELS = {
     "informed_by": "Engagements that informed it",
     "minutes": "Minutes (web address)",
 }
+# Help that reads better in a form than the model's description.
+HINTS = {"example": "Turn this on only for a made-up record that shows how the hub works."}
 # The one help line a choice gets when its description only lists the choices' codes.
 _CHOOSE = "Choose from the list."
+_NEEDED = "Needed when you fill in this part."
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,19 @@ def editor_settings(mkdocs_yml: Path) -> EditorSettings:
 
 def editor_config(settings: EditorSettings) -> str:
     """The configuration as YAML text, the same every time for the same model and settings."""
-    return _HEADER + yaml.safe_dump(_config(settings), sort_keys=False, allow_unicode=True, width=120)
+    return _HEADER + yaml.safe_dump(_config(settings, _Form()), sort_keys=False, allow_unicode=True, width=120)
+
+
+def editor_rules(settings: EditorSettings) -> str:
+    """content/admin/rules.json: the parts of a record that are optional as a whole, and what each needs.
+
+    Decap asks for a required field even inside an optional part that was left empty (its issues 2103
+    and 7748), so such fields are optional in the form, and editor.js checks them from this file: a
+    part that is used must be complete.
+    """
+    form = _Form()
+    _config(settings, form)
+    return json.dumps(form.rules, indent=1, ensure_ascii=False) + "\n"
 
 
 def editor_page(settings: EditorSettings) -> str:
@@ -182,7 +199,7 @@ def bundle_files(folder: Path) -> list[Path]:
     )
 
 
-def _config(settings: EditorSettings) -> dict[str, Any]:
+def _config(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     backend: dict[str, Any] = {
         "name": "github",
         "repo": settings.repo or "OWNER/REPOSITORY",
@@ -206,16 +223,12 @@ def _config(settings: EditorSettings) -> dict[str, Any]:
     if settings.site_url:
         config["site_url"] = settings.site_url
         config["display_url"] = settings.site_url
-    config["collections"] = [
-        _engagements(settings),
-        _map(settings),
-        _lists(settings),
-    ]
+    config["collections"] = [_engagements(settings, form), _map(settings, form), _lists(settings, form)]
     return config
 
 
-def _engagements(settings: EditorSettings) -> dict[str, Any]:
-    fields = _fields(Engagement)
+def _engagements(settings: EditorSettings, form: _Form) -> dict[str, Any]:
+    fields = form.fields("engagements", Engagement)
     # Decap writes a field's comment above it: the first line names the schema, as in every record.
     fields[0]["comment"] = SCHEMA_COMMENT.removeprefix("# ")
     return {
@@ -236,64 +249,112 @@ def _engagements(settings: EditorSettings) -> dict[str, Any]:
     }
 
 
-def _map(settings: EditorSettings) -> dict[str, Any]:
+def _map(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     return {
         "name": "map",
         "label": "Who decides what",
         "description": "The decisions map: the bodies that decide, and the decisions engagements informed.",
         "files": [
-            _file("bodies", "Bodies that decide", f"{settings.map}/bodies.yaml", BodiesFile),
-            _file("decisions", "Decisions", f"{settings.map}/decisions.yaml", DecisionsFile),
+            _file(form, "map", "bodies", "Bodies that decide", f"{settings.map}/bodies.yaml", BodiesFile),
+            _file(form, "map", "decisions", "Decisions", f"{settings.map}/decisions.yaml", DecisionsFile),
         ],
     }
 
 
-def _lists(settings: EditorSettings) -> dict[str, Any]:
+def _lists(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     return {
         "name": "lists",
         "label": "Lists of names",
         "description": "The organisations, places and topics an engagement can choose from. Add a new name here first.",
-        "files": [_file("lists", "Organisations, places and topics", f"{settings.map}/{LISTS_FILE}", ListsFile)],
+        "files": [
+            _file(form, "lists", "lists", "Organisations, places and topics", f"{settings.map}/{LISTS_FILE}", ListsFile)
+        ],
     }
 
 
-def _file(name: str, label: str, path: str, model: type[BaseModel]) -> dict[str, Any]:
-    return {"name": name, "label": label, "file": path, "format": "yaml", "fields": _fields(model)}
+def _file(form: _Form, collection: str, name: str, label: str, path: str, model: type[BaseModel]) -> dict[str, Any]:
+    fields = form.fields(f"{collection}/{name}", model)
+    return {"name": name, "label": label, "file": path, "format": "yaml", "fields": fields}
 
 
-def _fields(model: type[BaseModel]) -> list[dict[str, Any]]:
-    return [_field(model, name, info) for name, info in model.model_fields.items()]
+@dataclass
+class _Part:
+    """An optional part of a record, such as take_part.paper: empty, or with every field it needs."""
+
+    path: str  # dotted; "*" stands for each item of a list
+    label: str
+    needs: list[dict[str, str]] = field(default_factory=list)  # path inside the part, and label
 
 
-def _field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str, Any]:
-    field: dict[str, Any] = {"label": LABELS.get(name, name.replace("_", " ").capitalize()), "name": name}
-    annotation, metadata = _unwrap(info.annotation, list(info.metadata))
-    is_list = typing.get_origin(annotation) is list
-    if is_list:
-        annotation, metadata_of_item = _unwrap(typing.get_args(annotation)[0], [])
-    else:
-        metadata_of_item = metadata
-    lookup = LOOKUPS.get((model, name))
-    if lookup is not None:
-        field.update(_lookup(lookup, is_list))
-    elif is_list:
-        field.update(_list(annotation, metadata_of_item, name))
-    else:
-        field.update(_widget(annotation, metadata))
-    hint = _hint(info.description, annotation)
-    if hint:
-        field["hint"] = hint
-    if not info.is_required():
-        field["required"] = False
-        if field["widget"] == "object":
-            field["collapsed"] = True
-        if isinstance(info.default, bool):
-            field["default"] = info.default
-    elif is_list:
-        minimum = _limit(metadata, annotated_types.MinLen, "min_length")
-        if minimum:
-            field["min"] = minimum
-    return field
+class _Form:
+    """Turns models into Decap fields, and collects the optional parts' rules as it goes."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, list[dict[str, Any]]] = {}
+        self._parts: list[_Part] = []
+
+    def fields(self, key: str, model: type[BaseModel]) -> list[dict[str, Any]]:
+        self._parts = []
+        made = self._fields(model, "", None)
+        if self._parts:
+            self.rules[key] = [asdict(part) for part in self._parts]
+        return made
+
+    def _fields(self, model: type[BaseModel], path: str, part: _Part | None) -> list[dict[str, Any]]:
+        return [self._field(model, name, info, path, part) for name, info in model.model_fields.items()]
+
+    def _field(
+        self, model: type[BaseModel], name: str, info: FieldInfo, path: str, part: _Part | None
+    ) -> dict[str, Any]:
+        full = f"{path}.{name}" if path else name
+        label = LABELS.get(name, name.replace("_", " ").capitalize())
+        made: dict[str, Any] = {"label": label, "name": name}
+        annotation, metadata = _unwrap(info.annotation, list(info.metadata))
+        is_list = typing.get_origin(annotation) is list
+        item, item_metadata = _unwrap(typing.get_args(annotation)[0], []) if is_list else (annotation, metadata)
+        is_part = _is_model(annotation) and not info.is_required()
+        inner = _Part(full, label) if is_part else part
+        if is_part:
+            self._parts.append(inner)  # type: ignore[arg-type]  # a new part is never None
+        lookup = LOOKUPS.get((model, name))
+        if lookup is not None:
+            made.update(_lookup(lookup, is_list))
+        elif is_list and isinstance(item, type) and issubclass(item, Enum):
+            made.update({**_select(item), "multiple": True})
+        elif is_list and _is_model(item):
+            # Each item is added on purpose, so its own fields are required as the model says.
+            fields = self._fields(item, f"{full}.*", None)
+            made.update({"widget": "list", "collapsed": False, "summary": "{{fields.%s}}" % fields[0]["name"]})
+            made["fields"] = fields
+        elif is_list:
+            made.update({"widget": "list", "field": {"label": "Item", "name": name, **_widget(item, item_metadata)}})
+        elif _is_model(annotation):
+            made.update({"widget": "object", "fields": self._fields(annotation, full, inner)})
+        else:
+            made.update(_widget(annotation, metadata))
+        hint = HINTS.get(name) or _hint(info.description, annotation)
+        if hint:
+            made["hint"] = hint
+        minimum = _limit(metadata, annotated_types.MinLen, "min_length") if is_list else None
+        if not info.is_required():
+            made["required"] = False
+            if made["widget"] == "object":
+                made["collapsed"] = True
+            if isinstance(info.default, bool):
+                made["default"] = info.default
+        elif part is not None:
+            # Required only when its part is used: editor.js checks that, with rules.json.
+            made["required"] = False
+            if not _is_model(annotation):  # a group inside a part needs only its own fields
+                made["hint"] = (made.get("hint", "") + " " + _NEEDED).strip()
+                part.needs.append({"path": full.removeprefix(part.path + "."), "label": label})
+        elif minimum:
+            made["min"] = minimum
+        return made
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _lookup(lookup: Lookup, is_list: bool) -> dict[str, Any]:
@@ -308,16 +369,6 @@ def _lookup(lookup: Lookup, is_list: bool) -> dict[str, Any]:
     if is_list:
         widget["multiple"] = True
     return widget
-
-
-def _list(item: Any, metadata: list[Any], name: str) -> dict[str, Any]:
-    if isinstance(item, type) and issubclass(item, Enum):
-        return {**_select(item), "multiple": True}
-    if isinstance(item, type) and issubclass(item, BaseModel):
-        fields = _fields(item)
-        return {"widget": "list", "collapsed": False, "summary": "{{fields.%s}}" % fields[0]["name"], "fields": fields}
-    one = {"label": "Item", "name": name, **_widget(item, metadata)}
-    return {"widget": "list", "field": one}
 
 
 def _widget(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
@@ -340,8 +391,6 @@ def _widget(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
         }
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return _select(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {"widget": "object", "fields": _fields(annotation)}
     if _is(metadata, ClockTime):
         return {"widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm"}
     if any(isinstance(m, AllowsFormatting) for m in metadata):
@@ -400,5 +449,3 @@ def _is(metadata: list[Any], alias: Any) -> bool:
 
 def _limit(metadata: list[Any], kind: type, name: str) -> Any:
     return next((getattr(m, name) for m in metadata if isinstance(m, kind)), None)
-
-
