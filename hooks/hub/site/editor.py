@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 import types
 import typing
 from dataclasses import asdict, dataclass, field
@@ -182,10 +183,9 @@ def editor_page(settings: EditorSettings) -> str:
 
 
 def find_bundle(site_root: Path) -> Path | None:
-    """Decap's npm folder: beside the site's mkdocs.yml, or in the project the hub package is part of
-    (the tests and the bench build copies of the site elsewhere)."""
-    project = Path(__file__).resolve().parents[3]
-    for root in (site_root, project):
+    """Decap's npm folder: beside the site's mkdocs.yml, else in the project whose .venv runs this build
+    (the tests and the bench build copies of the site in other folders)."""
+    for root in (site_root, Path(__file__).resolve().parents[3], Path(sys.prefix).parent):
         if (root / BUNDLE / "decap-cms.js").is_file():
             return root / BUNDLE
     return None
@@ -194,9 +194,7 @@ def find_bundle(site_root: Path) -> Path | None:
 def bundle_files(folder: Path) -> list[Path]:
     """Decap's files that the editor loads, from its npm folder: no source maps or other builds."""
     wanted = ("decap-cms.js", "decap-cms.js.LICENSE.txt")
-    return sorted(
-        p for p in folder.iterdir() if p.name in wanted or p.name.endswith((".decap-cms.js", ".wasm"))
-    )
+    return sorted(p for p in folder.iterdir() if p.name in wanted or p.name.endswith((".decap-cms.js", ".wasm")))
 
 
 def _config(settings: EditorSettings, form: _Form) -> dict[str, Any]:
@@ -287,7 +285,8 @@ class _Part:
 
 
 class _Form:
-    """Turns models into Decap fields, and collects the optional parts' rules as it goes."""
+    """Turns models into Decap fields, and collects the rules editor.js checks before saving: what each
+    optional part needs when it is used."""
 
     def __init__(self) -> None:
         self.rules: dict[str, list[dict[str, Any]]] = {}
@@ -295,16 +294,18 @@ class _Form:
 
     def fields(self, key: str, model: type[BaseModel]) -> list[dict[str, Any]]:
         self._parts = []
-        made = self._fields(model, "", None)
+        made = self._fields(model, "", None, ())
         if self._parts:
             self.rules[key] = [asdict(part) for part in self._parts]
         return made
 
-    def _fields(self, model: type[BaseModel], path: str, part: _Part | None) -> list[dict[str, Any]]:
-        return [self._field(model, name, info, path, part) for name, info in model.model_fields.items()]
+    def _fields(
+        self, model: type[BaseModel], path: str, part: _Part | None, trail: tuple[str, ...]
+    ) -> list[dict[str, Any]]:
+        return [self._field(model, name, info, path, part, trail) for name, info in model.model_fields.items()]
 
     def _field(
-        self, model: type[BaseModel], name: str, info: FieldInfo, path: str, part: _Part | None
+        self, model: type[BaseModel], name: str, info: FieldInfo, path: str, part: _Part | None, trail: tuple[str, ...]
     ) -> dict[str, Any]:
         full = f"{path}.{name}" if path else name
         label = LABELS.get(name, name.replace("_", " ").capitalize())
@@ -312,44 +313,47 @@ class _Form:
         annotation, metadata = _unwrap(info.annotation, list(info.metadata))
         is_list = typing.get_origin(annotation) is list
         item, item_metadata = _unwrap(typing.get_args(annotation)[0], []) if is_list else (annotation, metadata)
-        is_part = _is_model(annotation) and not info.is_required()
-        inner = _Part(full, label) if is_part else part
-        if is_part:
-            self._parts.append(inner)  # type: ignore[arg-type]  # a new part is never None
+        optional = not info.is_required()
         lookup = LOOKUPS.get((model, name))
         if lookup is not None:
             made.update(_lookup(lookup, is_list))
         elif is_list and isinstance(item, type) and issubclass(item, Enum):
             made.update({**_select(item), "multiple": True})
         elif is_list and _is_model(item):
-            # Each item is added on purpose, so its own fields are required as the model says.
-            fields = self._fields(item, f"{full}.*", None)
-            made.update({"widget": "list", "collapsed": False, "summary": "{{fields.%s}}" % fields[0]["name"]})
+            # Each item is added on purpose, and Decap checks its fields as the model says.
+            fields = self._fields(item, f"{full}.*", None, ())
+            made.update({"widget": "list", "collapsed": False, "summary": "{{fields." + fields[0]["name"] + "}}"})
             made["fields"] = fields
         elif is_list:
             made.update({"widget": "list", "field": {"label": "Item", "name": name, **_widget(item, item_metadata)}})
+        elif _is_model(annotation) and optional:
+            inner = _Part(full, label)
+            self._parts.append(inner)
+            made.update({"widget": "object", "fields": self._fields(annotation, full, inner, ())})
         elif _is_model(annotation):
-            made.update({"widget": "object", "fields": self._fields(annotation, full, inner)})
+            made.update({"widget": "object", "fields": self._fields(annotation, full, part, (*trail, label))})
         else:
             made.update(_widget(annotation, metadata))
         hint = HINTS.get(name) or _hint(info.description, annotation)
         if hint:
             made["hint"] = hint
         minimum = _limit(metadata, annotated_types.MinLen, "min_length") if is_list else None
-        if not info.is_required():
+        if optional:
             made["required"] = False
             if made["widget"] == "object":
                 made["collapsed"] = True
             if isinstance(info.default, bool):
                 made["default"] = info.default
-        elif part is not None:
-            # Required only when its part is used: editor.js checks that, with rules.json.
-            made["required"] = False
-            if not _is_model(annotation):  # a group inside a part needs only its own fields
-                made["hint"] = (made.get("hint", "") + " " + _NEEDED).strip()
-                part.needs.append({"path": full.removeprefix(part.path + "."), "label": label})
-        elif minimum:
-            made["min"] = minimum
+            return made
+        if part is None:
+            if minimum:
+                made["min"] = minimum
+            return made
+        # Required only when its part is used: Decap would ask for it even in an empty part.
+        made["required"] = False
+        if not _is_model(annotation):
+            made["hint"] = (made.get("hint", "") + " " + _NEEDED).strip()
+            part.needs.append({"path": full.removeprefix(part.path + "."), "label": ": ".join((*trail, label))})
         return made
 
 
