@@ -1,8 +1,8 @@
 """Write the staff editor's settings, page and rules (content/admin/) from the record model and mkdocs.yml.
 
-    bash scripts/hub make_editor_config
+    bash scripts/hub editor-config
 
-Run it after changing hooks/hub/records/model.py or map_model.py, or repo_url, site_url or
+Run it after changing hooks/hub/records/model.py or map_model.py, or site_url, extra.hub.editor_repo or
 extra.hub.editor_sign_in in mkdocs.yml. A test fails, naming this command, when they are out of date.
 """
 

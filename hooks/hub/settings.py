@@ -77,6 +77,11 @@ class Settings(BaseModel):
     textphone: Text | None = Field(None, description="a textphone or Relay UK number")
     post: Text = Field(description="a postal address for letters and paper responses")
     email: EmailAddress | None = None
+    editor_repo: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+        description="the hub's repository on GitHub, as owner/name, where the editor at /admin/ sends pull requests",
+    )
     editor_sign_in: str | None = Field(
         None,
         description="the web address of the helper that lets staff sign in to the editor at /admin/ with GitHub "

@@ -134,7 +134,7 @@ class EditorSettings:
 
     records: str = "engagements"
     map: str = "map"
-    repo: str | None = None  # owner/name, from repo_url
+    repo: str | None = None  # owner/name on GitHub
     site_url: str | None = None
     site_name: str = "Engagement hub"
     sign_in: str | None = None  # the address of the sign-in helper (Decap's base_url), if any
@@ -145,11 +145,10 @@ def editor_settings(mkdocs_yml: Path) -> EditorSettings:
     """The editor's settings from the site's mkdocs.yml (raises SettingsInvalid when it is wrong)."""
     config = read_mkdocs_yml(mkdocs_yml)
     hub = settings_from_mapping((config.get("extra") or {}).get("hub") or {}, mkdocs_yml)
-    found = re.match(r"^https://github\.com/([^/\s]+/[^/\s]+?)(\.git)?/?$", str(config.get("repo_url") or ""))
     return EditorSettings(
         records=hub.records,
         map=hub.map,
-        repo=found[1] if found else None,
+        repo=hub.editor_repo,
         site_url=config.get("site_url") or None,
         site_name=str(config.get("site_name") or EditorSettings.site_name),
         sign_in=hub.editor_sign_in,
