@@ -85,7 +85,7 @@ class Settings(BaseModel):
     editor_sign_in: str | None = Field(
         None,
         description="the web address of the helper that lets staff sign in to the editor at /admin/ with GitHub "
-        "(Decap's base_url); see the README",
+        "(Decap's base_url)",
     )
 
     def minimum_days(self, kind: EngagementType) -> int:

@@ -58,8 +58,8 @@ PROXY = "http://127.0.0.1:8081"
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
 LISTS_FILE = "lists.yaml"
 _HEADER = """\
-# The staff editor's settings (Decap CMS, at /admin/). Made by scripts/make_editor_config.py from
-# hooks/hub/records/model.py, map_model.py and mkdocs.yml: do not change it by hand, run that script.
+# The settings of the staff editor at /admin/. Do not change this file by hand.
+# Run bash scripts/hub editor-config, which makes it from the model and mkdocs.yml.
 """
 
 # Labels where the field's name alone reads badly; every other label is its name in words.
