@@ -172,7 +172,7 @@ function EngagementPreview({ entry, widgetFor }) {
         ? [
             h("h2", { key: "h" }, "You said, we did"),
             h("p", { key: "p" }, `Published on ${longDate(o.published)}.`),
-            h("div", { key: "s" }, widgetFor("outcome") && o.summary ? h("p", {}, o.summary) : null),
+            o.summary ? h("p", { key: "s" }, o.summary) : null,
             h("h3", { key: "t" }, "What you said"),
             h("div", { key: "tl" }, list(o.themes, (theme) => [h("strong", { key: "n" }, `${theme.theme}. `), theme.detail])),
             h("h3", { key: "c" }, "What we did: what changed"),
