@@ -124,8 +124,10 @@ def test_the_editor_stays_out_of_the_public_site(demo_site):
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (demo_site / "admin" / "decap-cms.js").stat().st_size > 1_000_000  # served from the site, no CDN
     assert "https://" not in re.sub(r'content="[^"]*"', "", page)
-    for listing in ("sitemap.xml", "search/search_index.json", "feeds/engagements.xml", "feeds/outcomes.xml"):
-        assert "admin" not in (demo_site / listing).read_text(encoding="utf-8"), listing
+    for listing in ("sitemap.xml", "feeds/engagements.xml", "feeds/outcomes.xml"):
+        assert "/admin/" not in (demo_site / listing).read_text(encoding="utf-8"), listing
+    search = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in search["docs"] if d["location"].startswith("admin")]
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert "admin/" not in home  # not in the navigation
     public = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', home)[1]  # type: ignore[index]
