@@ -21,6 +21,11 @@ else
   bash scripts/editor_proxy.sh &
   proxy=$!
   trap 'kill "$proxy" 2>/dev/null || true' EXIT
-  echo "The staff editor is at http://127.0.0.1:8000/admin/ (press Login). Each change you save there is a git branch here."
+  sleep 1
+  if kill -0 "$proxy" 2>/dev/null; then
+    echo "The staff editor is at http://127.0.0.1:8000/admin/ (press Login). Each change you save there is a git branch here."
+  else
+    echo "The staff editor's proxy did not start: the lines above say why. Is another bash scripts/serve.sh running?"
+  fi
 fi
 mkdocs serve "$@"
