@@ -168,6 +168,8 @@ def site_pages(site_dir: Path) -> list[str]:
     found = []
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith("admin/"):
+            continue  # the staff editor (Decap CMS) is not a public page, and its screens are Decap's own
         found.append(relative[: -len("index.html")] if path.name == "index.html" else relative)
     return found
 

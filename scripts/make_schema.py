@@ -1,6 +1,6 @@
 """Write schema/engagement.schema.json from the record model: run it after changing hooks/hub/records/model.py.
 
-python scripts/make_schema.py
+bash scripts/hub schema
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ def main() -> int:
     path.parent.mkdir(exist_ok=True)
     path.write_text(engagement_schema(), encoding="utf-8")
     print(f"Wrote {SCHEMA_PATH.as_posix()}. Commit it with your change to the model.")
+    print("The staff editor is made from the model too: run bash scripts/hub editor-config as well.")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Start a new engagement record: asks a few questions, then writes a file with every field explained.
 
-    python scripts/new_engagement.py                      # asks the questions
-    python scripts/new_engagement.py --title "Stroke care at home" --lead "Example Vale Hospitals" \
+    bash scripts/hub new                      # asks the questions
+    bash scripts/hub new --title "Stroke care at home" --lead "Example Vale Hospitals" \
         --type survey --level place --place Northfield --topic Stroke --opens 2027-01-04 --closes 2027-03-01
 
 Answers given as options are not asked again. It will not overwrite a record that is there already.
@@ -138,12 +138,18 @@ def _next_steps(shown: str, slug: str) -> str:
     return "\n".join(
         [
             f"Wrote {shown}. Its page will be /engagements/{slug}/.",
-            "What to do next:",
-            '  1. Open it and fill in every empty value (""). Each field has its help on the line above.',
+            "What to do next, from the folder this hub is in:",
+            '  1. Open the file and fill in every empty value (""). Each field has its help on the line above.',
             "     To use an optional field, remove the # at the start of its lines.",
-            f"  2. Check it: python scripts/validate.py {shown}",
-            f"  3. Check the words: python scripts/plain_english.py {shown}",
-            "  4. Open a pull request. The checks run again there, and a reviewer reads it.",
+            f"  2. Check it: bash scripts/hub validate {shown}",
+            f"  3. Check the words: bash scripts/hub plain-english {shown}",
+            f"  4. See the page: bash scripts/serve.sh, then open http://127.0.0.1:8000/engagements/{slug}/",
+            "  5. Send it for review, as a branch and a pull request:",
+            f"       git switch -c {slug}",
+            f"       git add {shown}",
+            f'       git commit -m "Add the engagement {slug}"',
+            f"       git push -u origin {slug}",
+            "     Then open the pull request from the link git prints. The checks run there, and a reviewer reads it.",
             "The guide for staff is the page 'Publish an engagement' on the site.",
         ]
     )

@@ -1,4 +1,4 @@
-# Sourced by serve.sh and test.sh: make .venv and install the pinned dependencies when needed.
+# Sourced by serve.sh, test.sh and hub: make .venv and node_modules with the pinned versions when needed.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # The browser tests use Debian's Chromium: Playwright never downloads a browser here.
 if [ ! -x /usr/bin/chromium ]; then
@@ -42,6 +42,18 @@ if [ ! -x .venv/bin/python ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/con
   "$python" -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt -e ".[test]"
   touch "$stamp"
+fi
+# The staff editor at /admin/ (Decap CMS) and its local proxy (decap-server) come from npm, at the
+# versions in package-lock.json; nothing runs at install time (--ignore-scripts).
+if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.installed ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "The staff editor needs Node.js 20 or newer with npm, and npm was not found. Install it (on Debian"
+    echo "or Ubuntu: sudo apt-get install nodejs npm), then run this command again."
+    return 1 2>/dev/null || exit 1
+  fi
+  echo "Installing the staff editor with npm ci (first run only)..."
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  touch node_modules/.installed
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 export NO_MKDOCS_2_WARNING=1

@@ -1,7 +1,7 @@
 """Check every engagement record without building the site.
 
-    python scripts/validate.py            # the records named in mkdocs.yml
-    python scripts/validate.py FILE ...   # just these files
+    bash scripts/hub validate            # the records named in mkdocs.yml
+    bash scripts/hub validate FILE ...   # just these files
 
 Prints each problem as `path:line: field: message`, and exits with 1 if there is any.
 Warnings (`path:line: field: warning: message`) are advice: they do not change the exit status.

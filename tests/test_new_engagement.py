@@ -57,7 +57,7 @@ def test_the_new_record_is_valid_once_its_required_fields_are_filled(tmp_path):
     made = new_record(root, *ANSWERS)
     assert made.returncode == 0, made.stderr
     assert "Wrote engagements/stroke-care-at-home.yaml" in made.stdout
-    assert "python scripts/validate.py engagements/stroke-care-at-home.yaml" in made.stdout
+    assert "bash scripts/hub validate engagements/stroke-care-at-home.yaml" in made.stdout
     path = root / "engagements" / "stroke-care-at-home.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_COMMENT

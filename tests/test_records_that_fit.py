@@ -214,7 +214,7 @@ def test_adding_a_topic_is_one_line_in_the_list(hub):
     record.write_text(re.sub(r"(?m)^  - Vaccines$", "  - Eye care", record.read_text(), count=1))
     assert validate(hub).code == 1
     topics = hub / "vocabulary" / "topics.yaml"
-    topics.write_text(topics.read_text() + "  - Eye care\n")
+    topics.write_text(topics.read_text() + "  - name: Eye care\n")
     assert validate(hub).code == 0
 
 

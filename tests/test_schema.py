@@ -13,7 +13,7 @@ def test_the_schema_in_the_repository_matches_the_model():
     kept = (ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
     assert kept == engagement_schema(), (
         f"{SCHEMA_PATH.as_posix()} is out of date with hooks/hub/records/model.py. "
-        "Run: python scripts/make_schema.py, then commit the schema."
+        "Run: bash scripts/hub schema, then commit the schema."
     )
 
 

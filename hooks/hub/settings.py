@@ -85,6 +85,16 @@ class Settings(BaseModel):
     textphone: Text | None = Field(None, description="a textphone or Relay UK number")
     post: Text = Field(description="a postal address for letters and paper responses")
     email: EmailAddress | None = None
+    editor_repo: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+        description="the hub's repository on GitHub, as owner/name, where the editor at /admin/ sends pull requests",
+    )
+    editor_sign_in: str | None = Field(
+        None,
+        description="the web address of the helper that lets staff sign in to the editor at /admin/ with GitHub "
+        "(Decap's base_url)",
+    )
 
     def minimum_days(self, kind: EngagementType) -> int:
         return 7 * {**DEFAULT_MINIMUM_WEEKS, **self.minimum_weeks}[kind]
@@ -96,11 +106,16 @@ class SettingsInvalid(Exception):
 
 def settings_from_mkdocs_yml(path: Path) -> Settings:
     """Read `extra.hub` from mkdocs.yml, ignoring MkDocs's own YAML tags (such as !ENV)."""
+    config = read_mkdocs_yml(path)
+    return settings_from_mapping((config.get("extra") or {}).get("hub") or {}, path)
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    """The whole of mkdocs.yml, with MkDocs's own YAML tags read as nothing."""
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise SettingsInvalid(f"{path}: could not be read ({error}).") from None
-    return settings_from_mapping((config.get("extra") or {}).get("hub") or {}, path)
 
 
 def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml")) -> Settings:

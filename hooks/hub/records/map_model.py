@@ -1,6 +1,7 @@
 """The functions-and-decisions map: the bodies of an area, what each decides, and the decisions taken.
 
-Two files in the map folder (`map/` by default): bodies.yaml and decisions.yaml.
+Two files in the map folder (`map/` by default): bodies.yaml and decisions.yaml. The names of the area's
+organisations, places, topics and groups of people are in the vocabulary folder (records/vocabulary.py).
 """
 
 from __future__ import annotations

@@ -81,6 +81,13 @@ class AllowsFormatting:
 # Long explanations read better with a list or a link; names, titles and short items stay plain.
 FormattedText = Annotated[Text, AllowsFormatting()]
 
+
+class Sentences:
+    """Marks plain text of a sentence or more: the staff editor gives it a box of several lines."""
+
+
+LongText = Annotated[Text, Sentences()]
+
 # Web addresses, email addresses and phone numbers are checked by pydantic's own regular expressions,
 # which are quicker than a check in Python at thousands of records; the schema for editors shows them
 # too. Each says, when a value does not match, what is wrong and what to write (messages.py).
@@ -241,7 +248,7 @@ class DocumentKind(str, Enum):
 
 class Limit(Record):
     what: Text = Field(description="what people cannot change")
-    why: Text = Field(description="why it cannot change, in one or two sentences")
+    why: LongText = Field(description="why it cannot change, in one or two sentences")
 
 
 class Online(Record):
@@ -250,7 +257,7 @@ class Online(Record):
 
 
 class Paper(Record):
-    description: Text = Field(description="how to get a paper copy and where to send it back")
+    description: LongText = Field(description="how to get a paper copy and where to send it back")
     freepost: Text | None = Field(None, description="the freepost address, if there is one")
 
 
@@ -453,7 +460,7 @@ class Participation(Record):
 
 class Theme(Record):
     theme: Text = Field(description="a short name for what people said")
-    detail: Text = Field(description="what people said about it")
+    detail: LongText = Field(description="what people said about it")
 
 
 class DecisionTaken(Record):
@@ -664,7 +671,7 @@ class Version(Record):
 class Engagement(Record):
     example: StrictBool = Field(False, description="true for a made-up record that shows how the hub works")
     title: Text = Field(max_length=120, description="a short title that says what this is about")
-    summary: Text = Field(description="two or three plain sentences about what is happening")
+    summary: LongText = Field(description="two or three plain sentences about what is happening")
     lead: Text = Field(description="the organisation that leads this, named as in vocabulary/organisations.yaml")
     partners: list[Text] = Field(
         default_factory=list, description="other organisations taking part, named as in vocabulary/organisations.yaml"

@@ -1,12 +1,14 @@
 """The hub's own lists of topics, places, organisations and groups of people, so each has one spelling.
 
 Each list is a YAML file in the vocabulary folder (vocabulary/ unless mkdocs.yml says otherwise). An
-item is a name on its own line, or a name with the other words people use for it:
+item is a name on a line, with the other words people use for it if there are any:
 
     topics:
-      - Dementia
+      - name: Dementia
       - name: Vaccines
         synonyms: [Jabs, Immunisations]
+
+The staff editor offers the names from these files, so each item is written the same way, with name:.
 
 Records must use a listed name. A synonym is not accepted in a record, only suggested from: two
 spellings of one topic would make two pages and hide overlaps ("tell us once").
@@ -17,9 +19,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
 from .loading import read_as, shown
 from .model import Record, Text
@@ -32,27 +33,20 @@ class Term(Record):
     synonyms: list[Text] = Field(default_factory=list, description="other words people use for it")
 
 
-def _name_alone(value: object) -> object:
-    return {"name": value} if isinstance(value, str) else value
-
-
-Item = Annotated[Term, BeforeValidator(_name_alone)]
-
-
 class TopicList(Record):
-    topics: list[Item] = Field(min_length=1, description="the topics engagements can be about")
+    topics: list[Term] = Field(min_length=1, description="the topics engagements can be about")
 
 
 class PlaceList(Record):
-    places: list[Item] = Field(min_length=1, description="the towns and areas engagements can cover")
+    places: list[Term] = Field(min_length=1, description="the towns and areas engagements can cover")
 
 
 class OrganisationList(Record):
-    organisations: list[Item] = Field(min_length=1, description="the organisations that lead or take part")
+    organisations: list[Term] = Field(min_length=1, description="the organisations that lead or take part")
 
 
 class GroupList(Record):
-    groups: list[Item] = Field(min_length=1, description="the groups of people engagements are for, named in full")
+    groups: list[Term] = Field(min_length=1, description="the groups of people engagements are for, named in full")
 
 
 # Which record fields each list covers, by the file that holds the list.

@@ -29,6 +29,7 @@ from hub.settings import SettingsInvalid, settings_from_mapping
 
 from .atomic import abandon, building_folder, swap_in
 from .build import build_hub
+from .editor import bundle_files, find_bundle
 from .render import GeneratedPage
 from .security import with_content_security_policy
 from .shared_nav import SharedNav
@@ -122,6 +123,7 @@ class EngagementHub:
                     f"content/{made.path} has the same address as a file the hub makes. Rename or remove it."
                 )
             files.append(File.generated(config, made.path, content=made.content))
+        _add_editor_bundle(files, config)
         return files
 
     def on_pre_page(self, page, config, files):
@@ -192,6 +194,20 @@ class Writing:
 def _made_by_serve(site: Path) -> bool:
     # `mkdocs serve --clean` says its command is "build", but serves from a temporary folder it made.
     return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
+
+
+def _add_editor_bundle(files: Files, config) -> None:
+    """The staff editor's scripts (Decap CMS, from npm), served from /admin/ beside its page and settings."""
+    if files.get_file_from_path("admin/index.html") is None:
+        return  # a site without the editor's page needs none of its scripts
+    folder = find_bundle(Path(config.config_file_path).parent)
+    if folder is None:
+        raise PluginError(
+            "The staff editor's scripts are missing (node_modules/decap-cms). "
+            "Install them with: bash scripts/setup.sh (it runs npm ci), then build again."
+        )
+    for path in bundle_files(folder):
+        files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
 
 
 def _nav_paths(nav) -> set[str]:

@@ -33,6 +33,25 @@ POLICY = {
 }
 
 
+# The staff editor at /admin/ (Decap CMS) has a policy of its own, so the public pages' stays strict:
+# its bundle evaluates code it builds at run time and sets inline styles, and it talks to the local
+# proxy or to GitHub's API. Its page holds no record text and runs only the site's own scripts.
+EDITOR_POLICY = {
+    **POLICY,
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
+    "connect-src": ["'self'", "https://api.github.com"],  # plus the local proxy and any sign-in helper
+    "worker-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", "blob:"],
+}
+
+
+def editor_policy(also_connect: list[str]) -> str:
+    """The editor's policy; `also_connect` are the other addresses it may send requests to."""
+    policy = {**EDITOR_POLICY, "connect-src": EDITOR_POLICY["connect-src"] + also_connect}
+    return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
+
+
 def content_security_policy(page_html: str) -> str:
     """The policy for this page: the theme's inline scripts outside the page's content are allowed by hash."""
     theme_parts = _CONTENT.sub("", page_html)
