@@ -4,18 +4,22 @@ The Gunning principles (case law on fair consultation), late outcomes (charter p
 charter promises the page will show as not met, a missing equality impact assessment,
 and what looks like a private person's email address or phone number in a free-text field.
 "Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
+Who took part (reach_warnings): an outcome that does not say, and groups we hardly heard from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
+from hub.facts.reach import engagement_reach, far_under_represented, percent
 from hub.facts.scorecard import Result, days_open, outcome_due, score
 from hub.records.loading import LoadedRecord
 from hub.records.model import EngagementType
+from hub.records.population import Population
 from hub.records.problems import Problem
 from hub.settings import Settings
-from hub.wording import count, short_date, weeks_late
+from hub.wording import and_list, count, short_date, weeks_late
 
 from .personal_data import personal_data_warnings
 
@@ -119,6 +123,43 @@ def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> l
             "Add an outcome to tell people what happened, even if the decision is not made yet.",
         )
     ]
+
+
+def reach_warnings(record: LoadedRecord, population: Population) -> list[Problem]:
+    """An outcome with no breakdown of who took part, and each group far fewer of whom took part than live
+    in the engagement's places, with what the next engagement could do to hear from them."""
+    e = record.engagement
+    if e.outcome is None or population.groups is None:
+        return []
+    if not e.outcome.by_group:
+        questions = ", ".join(q.name for q in population.groups.questions)
+        return [
+            _warn(
+                record,
+                "outcome.took_part",
+                "the outcome does not say who took part. Add a by_group part under outcome with the numbers "
+                f"for each question you asked ({questions}), so people can see who we heard from and who we did not.",
+            )
+        ]
+    reach = engagement_reach(e, population)
+    found = []
+    for question, row in far_under_represented(reach) if reach else []:
+        name = question.question.name
+        listed = row.group.name in e.outcome.by_group.get(name, {})
+        field = f"outcome.by_group.{name}.{row.group.name}" if listed else f"outcome.by_group.{name}"
+        advice = row.group.reach or question.question.reach or "Ask groups that already work with them to help."
+        found.append(
+            Problem(
+                record.path,
+                record.document.line_of(tuple(field.split(".", 3))),
+                field,
+                f"we heard from few {row.group.people}: {percent(row.exact_share)} of the people who answered "
+                f"were {row.group.were}, but {percent(row.lives_here or Fraction(0))} of the people who live in "
+                f"{and_list(e.places)} are. Next time: {advice}",
+                warning=True,
+            )
+        )
+    return found
 
 
 def _warn(record: LoadedRecord, field: str, message: str) -> Problem:

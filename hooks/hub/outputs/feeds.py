@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo
 
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
+from hub.facts.small_numbers import one
 from hub.records.formatting import plain
 from hub.urls import relative
+from hub.wording import count
 
 from .files import TEMPLATES, GeneratedFile
 
@@ -56,7 +58,7 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
             "outcome",
             e.engagement.outcome.published,  # type: ignore[union-attr]  # from catalogue.outcomes: has one
             f"You said, we did: {e.engagement.title}",
-            plain(e.public.outcome.summary),  # type: ignore[union-attr]
+            plain(e.public.outcome.summary) + _took_part(e),  # type: ignore[union-attr]
             OUTCOMES,
             site_url,
         )
@@ -102,6 +104,16 @@ def _item(
         summary=" ".join(summary.split()),
         categories=[*e.places, *e.topics],
     )
+
+
+def _took_part(entry: Entry) -> str:
+    """How many took part, after the summary, with a small number hidden as on the page."""
+    total = one(entry.engagement.outcome.took_part.total)  # type: ignore[union-attr]  # has an outcome
+    if total.value is None:
+        return ""
+    if total.hidden:
+        return " Fewer than 5 people took part."
+    return f" {count(total.value, 'person', 'people')} took part."
 
 
 def _feed(catalogue: Catalogue, path: str, title: str, subtitle: str, items: list[Item], site_url: str | None):
