@@ -137,8 +137,8 @@ def reach_warnings(record: LoadedRecord, population: Population) -> list[Problem
             _warn(
                 record,
                 "outcome.took_part",
-                "the outcome does not say who took part. Add a by_group part under outcome with the numbers "
-                f"for each question you asked ({questions}), so people can see who we heard from and who we did not.",
+                "the outcome does not say who took part. Add a by_group part under outcome, with the numbers "
+                f"for each question you asked ({questions}). Then people can see who we heard from and who we did not.",
             )
         ]
     reach = engagement_reach(e, population)

@@ -69,6 +69,12 @@ class QuestionReach:
     def compared(self) -> bool:
         return any(row.lives_here is not None for row in self.rows)
 
+    @property
+    def largest_share(self) -> Fraction:
+        """The longest bar a chart of it needs to draw (at least 1%, so every bar has a length)."""
+        shares = [s for row in self.rows for s in (row.share, row.lives_here) if s is not None]
+        return max([*shares, Fraction(1, 100)])
+
 
 @dataclass(frozen=True)
 class Gap:

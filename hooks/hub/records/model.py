@@ -557,9 +557,9 @@ class Outcome(Record):
     report: WebAddress | None = Field(None, description="the web address of the full report")
     by_group: dict[str, dict[str, GroupCount]] = Field(
         default_factory=dict,
-        description="who took part by group: under each question, such as age or sex, the number of people in "
-        "each group, named as in hooks/hub/data/census_groups.yaml, with Not asked and Preferred not to say. "
-        "Under each question the numbers add up to took_part.total",
+        description="who took part by group. Under each question, such as age, give the number of people in "
+        "each group, named as in hooks/hub/data/census_groups.yaml. Add Not asked and Preferred not to say, so "
+        "the numbers add up to took_part.total",
     )
 
     @model_validator(mode="after")
