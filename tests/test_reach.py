@@ -314,6 +314,21 @@ def test_the_chart_has_a_text_equivalent(demo_site):
     assert "These population figures are made up." in words
 
 
+def test_each_reach_chart_draws_what_its_table_says(demo_site):
+    for url in ("engagements/community-hospital-beds", "engagements/diabetes-community-champions", "reports/2025"):
+        charts = content(page(demo_site, url)).select(".hub-chart--reach")
+        assert charts
+        for chart in charts:
+            drawn = [t.get_text() for t in chart.select("svg .hub-chart__value")]
+            rows = [[td.get_text() for td in tr.select("td")] for tr in chart.select("tbody tr")]
+            groups = [r for r in rows if r[1] != "100%" and r[1]]  # not the total, nor Not asked and the like
+            expected = []
+            for number, took_part_share, *lives_here in groups:
+                expected.append(f"{took_part_share} took part" if took_part_share != "not shown" else f"Took part: {number}")
+                expected += [f"{share} live here" for share in lives_here]
+            assert drawn == expected
+
+
 def test_the_changed_pages_pass_axe(demo_site):
     sys.path.insert(0, str(ROOT / "scripts"))
     import accessibility as a11y
