@@ -311,7 +311,7 @@ def test_the_chart_has_a_text_equivalent(demo_site):
         "We heard from fewer young people: 2% of the people who took part were aged 16 to 24, but 15% of people who live here are."
         in words
     )
-    assert "These population figures are made up." in words
+    assert "We made up these population figures." in words
 
 
 def test_each_reach_chart_draws_what_its_table_says(demo_site):
@@ -324,7 +324,9 @@ def test_each_reach_chart_draws_what_its_table_says(demo_site):
             groups = [r for r in rows if r[1] != "100%" and r[1]]  # not the total, nor Not asked and the like
             expected = []
             for number, took_part_share, *lives_here in groups:
-                expected.append(f"{took_part_share} took part" if took_part_share != "not shown" else f"Took part: {number}")
+                expected.append(
+                    f"{took_part_share} took part" if took_part_share != "not shown" else f"Took part: {number}"
+                )
                 expected += [f"{share} live here" for share in lives_here]
             assert drawn == expected
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
 from hub.facts.status import Status
-from hub.outputs.open_data import ALL_CSV, ALL_JSON, SCHEMA
+from hub.outputs.open_data import ALL_CSV, ALL_JSON, POPULATION, POPULATION_SCHEMA, SCHEMA
 from hub.records.model import Engagement
 from hub.site.render import GeneratedPage, render
 
@@ -19,7 +19,14 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
         "open-data/index.md",
         title="Open data",
         description="Every engagement as JSON and as a spreadsheet, with feeds and a calendar.",
-        files={"all_json": ALL_JSON, "all_csv": ALL_CSV, "schema": SCHEMA},
+        files={
+            "all_json": ALL_JSON,
+            "all_csv": ALL_CSV,
+            "schema": SCHEMA,
+            # Only when the hub has population figures (population/places.yaml).
+            "population": POPULATION if catalogue.population.file else None,
+            "population_schema": POPULATION_SCHEMA,
+        },
         fields=fields,
         statuses=[s.value for s in Status],
         today=catalogue.today,
