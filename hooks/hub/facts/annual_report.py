@@ -43,7 +43,6 @@ class PrincipleTotals:
 @dataclass(frozen=True)
 class PlaceReach:
     place: str
-    engagements: int
     people: int  # who took part in engagements that cover the place, as their pages show it
     lives_here: int | None  # everyone who lives there, if the hub has the figures
 
@@ -122,7 +121,7 @@ def _by_place(catalogue: Catalogue, entries: list[Entry]) -> list[PlaceReach]:
     for place in places:
         covering = [e.engagement for e in entries if place in e.engagement.places]
         people = sum(one(e.outcome.took_part.total).public or 0 for e in covering if e.outcome is not None)
-        found.append(PlaceReach(place, len(covering), people, people_living_in(catalogue.population, place)))
+        found.append(PlaceReach(place, people, people_living_in(catalogue.population, place)))
     return found
 
 

@@ -171,7 +171,10 @@ def biggest_gaps(questions: Iterable[QuestionReach]) -> list[Gap]:
     A hidden count of "fewer than 5" still tells of a gap when even 4 people would have been too few.
     """
     found: list[tuple[Fraction, int, Gap]] = []
-    for order, (question, row) in enumerate((q.question, r) for q in questions for r in q.rows):
+    # With two groups, one's gap is the other's turned round: say it once, for the group listed first
+    # (disabled people, unpaid carers, the most deprived areas).
+    rows = [(q.question, r) for q in questions for r in (q.rows[:1] if len(q.rows) == 2 else q.rows)]
+    for order, (question, row) in enumerate(rows):
         if row.lives_here is None:
             continue
         share = row.share
