@@ -53,7 +53,7 @@ def editor_session(folder: Path, env: dict[str, str] | None = None) -> Iterator[
     repo = folder / "hub"
     repo.mkdir(parents=True)
     copy_site_sources(repo)
-    for name in ("engagements", "map"):
+    for name in ("engagements", "map", "vocabulary", "population"):
         shutil.copytree(ROOT / name, repo / name)
     shutil.copy(ROOT / ".gitignore", repo / ".gitignore")
     for args in (

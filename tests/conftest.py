@@ -49,6 +49,7 @@ def copy_hub(target: Path, with_records: bool = True) -> Path:
         shutil.copytree(ROOT / "engagements", target / "engagements")
         shutil.copytree(ROOT / "map", target / "map")
         shutil.copytree(ROOT / "vocabulary", target / "vocabulary")
+        shutil.copytree(ROOT / "population", target / "population")
     else:
         (target / "engagements").mkdir()
     return target

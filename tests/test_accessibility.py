@@ -91,7 +91,7 @@ def test_every_page_of_the_demo_hub_passes_at_both_widths_and_with_text_spacing(
 
 def test_every_page_of_the_demo_hub_is_valid_html_with_no_repeated_ids(demo_site):
     found = a11y.check_html(demo_site, a11y.site_pages(demo_site))
-    assert len(found) == len(list(demo_site.rglob("*.html")))
+    assert len(found) == len([p for p in demo_site.rglob("*.html") if not _is_editor(demo_site, p)])
     problems = [p.line() for page_problems in found.values() for p in page_problems]
     assert not problems, "\n".join(problems)
 

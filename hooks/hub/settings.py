@@ -38,6 +38,10 @@ class Settings(BaseModel):
     vocabulary: str = Field(
         "vocabulary", description="the folder of the lists of topics, places and organisations, from mkdocs.yml"
     )
+    population: str = Field(
+        "population",
+        description="the folder of who lives in each place, to compare with who took part, from mkdocs.yml",
+    )
     timezone: str = "Europe/London"
     closing_soon_days: int = Field(
         14, ge=0, description="an open engagement is 'closing soon' when it closes in this many days or fewer"

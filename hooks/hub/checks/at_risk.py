@@ -5,19 +5,23 @@ charter promises the page will show as not met, a missing equality impact assess
 and updates dated ahead, and what looks like a private person's email address or phone number in a
 free-text field.
 "Tell us once", another engagement asking the same people about the same thing, is in overlaps.py.
+Who took part (reach_warnings): an outcome that does not say, and groups we hardly heard from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from hub.facts.commitments import due_words, is_overdue
+from hub.facts.reach import engagement_reach, far_under_represented, percent
 from hub.facts.scorecard import Result, days_open, outcome_due, score
 from hub.records.loading import LoadedRecord, dotted
 from hub.records.model import EngagementType
+from hub.records.population import Population
 from hub.records.problems import Problem
 from hub.settings import Settings
-from hub.wording import count, short_date, weeks_late
+from hub.wording import and_list, count, short_date, weeks_late
 
 from .personal_data import personal_data_warnings
 
@@ -167,6 +171,43 @@ def _promises(record: LoadedRecord, today: dt.date) -> list[Problem]:
 def _warn_at(record: LoadedRecord, location: tuple[str | int, ...], message: str) -> Problem:
     """A warning about a field inside a list, such as the status of an outcome's second promise."""
     return Problem(record.path, record.document.line_of(location), dotted(location), message, warning=True)
+
+
+def reach_warnings(record: LoadedRecord, population: Population) -> list[Problem]:
+    """An outcome with no breakdown of who took part, and each group far fewer of whom took part than live
+    in the engagement's places, with what the next engagement could do to hear from them."""
+    e = record.engagement
+    if e.outcome is None or population.groups is None:
+        return []
+    if not e.outcome.by_group:
+        questions = ", ".join(q.name for q in population.groups.questions)
+        return [
+            _warn(
+                record,
+                "outcome.took_part",
+                "the outcome does not say who took part. Add a by_group part under outcome, with the numbers "
+                f"for each question you asked ({questions}). Then people can see who we heard from and who we did not.",
+            )
+        ]
+    reach = engagement_reach(e, population)
+    found = []
+    for question, row in far_under_represented(reach) if reach else []:
+        name = question.question.name
+        listed = row.group.name in e.outcome.by_group.get(name, {})
+        field = f"outcome.by_group.{name}.{row.group.name}" if listed else f"outcome.by_group.{name}"
+        advice = row.group.reach or question.question.reach or "Ask groups that already work with them to help."
+        found.append(
+            Problem(
+                record.path,
+                record.document.line_of(tuple(field.split(".", 3))),
+                field,
+                f"we heard from few {row.group.people}: {percent(row.exact_share)} of the people who answered "
+                f"were {row.group.were}, but {percent(row.lives_here or Fraction(0))} of the people who live in "
+                f"{and_list(e.places)} are. Next time: {advice}",
+                warning=True,
+            )
+        )
+    return found
 
 
 def _warn(record: LoadedRecord, field: str, message: str) -> Problem:

@@ -21,14 +21,16 @@ from pathlib import Path
 from hub.records.loading import LoadedRecord, Summary, load_each, other_entries, record_files, shown
 from hub.records.map_loading import AreaMap, body_problems, load_map, reference_problems
 from hub.records.names import key
+from hub.records.population import Population, load_population
 from hub.records.problems import Problem
 from hub.records.vocabulary import Vocabulary, load_vocabulary
 from hub.settings import Settings
 from hub.wording import and_list
 
-from .at_risk import cautions
+from .at_risk import cautions, reach_warnings
 from .dates import dated_problems
 from .gc_pause import with_collector_paused
+from .groups import group_problems
 from .overlaps import overlap_warnings
 from .personal_data import map_personal_data_warnings
 from .vocabulary import vocabulary_problems
@@ -49,6 +51,7 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
     records: list[LoadedRecord] = field(default_factory=list)
     area: AreaMap = field(default_factory=AreaMap)
+    population: Population = field(default_factory=Population)
 
     def add(self, other: Checked) -> None:
         self.summaries += other.summaries
@@ -75,13 +78,16 @@ def check_records(
     # The map and the lists first: each record is checked against them with the record.
     area, map_problems = load_map(root / settings.map, display_root=root)
     vocabulary, list_problems = load_vocabulary(root / settings.vocabulary, display_root=root)
-    job = _Job(root, settings, today, area.body_ids, keep_records, vocabulary)
+    population, population_problems = _population(root, settings, vocabulary)
+    job = _Job(root, settings, today, area.body_ids, keep_records, vocabulary, population)
     checked = _each_record(record_files(folder), job, processes)
     checked.area = area
+    checked.population = population
     checked.problems += (
         other_entries(folder, root)
         + map_problems
         + list_problems
+        + population_problems
         + reference_problems(area, {s.slug for s in checked.summaries})
     )
     checked.warnings += map_personal_data_warnings(area)
@@ -100,16 +106,25 @@ def check_files(
     others: list[Summary] = []
     body_ids: frozenset[str] = frozenset()
     vocabulary = Vocabulary()
+    population = Population()
     if root is not None:
         body_ids = load_map(root / settings.map, display_root=root)[0].body_ids
         vocabulary = load_vocabulary(root / settings.vocabulary, display_root=root)[0]
+        population = _population(root, settings, vocabulary)[0]
     if root is not None and (root / settings.records).is_dir():
         # realpath, not Path.resolve: it does not fail on a link that points at itself.
         these = {os.path.realpath(path) for path in paths}
         rest = [path for path in record_files(root / settings.records) if os.path.realpath(path) not in these]
-        others = _each_record(rest, _Job(root, settings, today, body_ids, vocabulary=vocabulary), processes).summaries
-    checked = _each_record(paths, _Job(None, settings, today, body_ids, vocabulary=vocabulary), processes)
+        job = _Job(root, settings, today, body_ids, vocabulary=vocabulary, population=population)
+        others = _each_record(rest, job, processes).summaries
+    job = _Job(None, settings, today, body_ids, vocabulary=vocabulary, population=population)
+    checked = _each_record(paths, job, processes)
     return _across_records(checked, today, settings, others)
+
+
+def _population(root: Path, settings: Settings, vocabulary: Vocabulary) -> tuple[Population, list[Problem]]:
+    places = vocabulary.lists.get("places")
+    return load_population(root / settings.population, root, places.names if places else None)
 
 
 def _across_records(checked: Checked, today: dt.date, settings: Settings, others: Sequence[Summary] = ()) -> Checked:
@@ -131,6 +146,7 @@ class _Job:
     body_ids: frozenset[str] = frozenset()  # the map's bodies, which decision.body must name: none, no check
     keep_records: bool = False
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # the lists names must come from
+    population: Population = field(default_factory=Population)  # the groups of who took part, and who lives where
 
 
 def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
@@ -218,8 +234,9 @@ def _check_some(paths: list[Path], job: _Job) -> Checked:
             dated_problems(record, job.today)
             + body_problems(record, job.body_ids)
             + vocabulary_problems(record, job.vocabulary)
+            + group_problems(record, job.population.groups)
         )
-        checked.warnings += cautions(record, job.today, job.settings)
+        checked.warnings += cautions(record, job.today, job.settings) + reach_warnings(record, job.population)
     return checked
 
 

@@ -14,7 +14,9 @@ from .catalogue import Catalogue
 from .charter import PRINCIPLES, Principle
 from .commitments import KeptShare, Tracked, kept_on_time
 from .entries import Entry
+from .reach import QuestionReach, area_reach, people_living_in
 from .scorecard import Result
+from .small_numbers import one
 
 WAYS = {
     "online": "Online",
@@ -41,6 +43,20 @@ class PrincipleTotals:
 
 
 @dataclass(frozen=True)
+class PlaceReach:
+    place: str
+    people: int  # who took part in engagements that cover the place, as their pages show it
+    lives_here: int | None  # everyone who lives there, if the hub has the figures
+
+    @property
+    def per_thousand(self) -> str | None:
+        """People who took part for every 1,000 who live there, to one decimal place."""
+        if not self.lives_here:
+            return None
+        return f"{self.people * 1000 / self.lives_here:.1f}"
+
+
+@dataclass(frozen=True)
 class YearReport:
     year: int
     engagements: int
@@ -56,6 +72,11 @@ class YearReport:
     not_yet_due: int
     principles: list[PrincipleTotals]
     commitments: list[KeptShare]  # each organisation's promises due this year, kept on time or not
+    # Who took part across the year's engagements (reach.py), by group and by place. Only numbers shown
+    # on the engagements' own pages are added up, so a hidden small number cannot be worked out here.
+    reach: list[QuestionReach]
+    by_place_reach: list[PlaceReach]
+    small_left_out: int  # outcomes whose number of people was from 1 to 4, left out of `people`
 
     @property
     def outcomes_due(self) -> int:
@@ -95,7 +116,7 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry], promises: lis
         by_place=_counts(place for e in entries for place in e.engagement.places),
         by_way=_counts(WAYS[way] for e in entries for way in e.engagement.take_part.ways),
         outcomes=len(outcomes),
-        people=sum(o.took_part.total or 0 for o in outcomes),
+        people=sum(one(o.took_part.total).public or 0 for o in outcomes),
         uncounted=sum(o.took_part.total is None for o in outcomes),
         on_time=timeliness["on_time"],
         late=timeliness["late"],
@@ -106,7 +127,21 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry], promises: lis
             for p in PRINCIPLES
         ],
         commitments=kept_on_time(promises),
+        reach=area_reach((e.engagement for e in entries), catalogue.population),
+        by_place_reach=_by_place(catalogue, entries),
+        small_left_out=sum(one(o.took_part.total).hidden is not None for o in outcomes),
     )
+
+
+def _by_place(catalogue: Catalogue, entries: list[Entry]) -> list[PlaceReach]:
+    """Each place the year's engagements covered, with how many took part in them and how many live there."""
+    places = sorted({place for e in entries for place in e.engagement.places})
+    found = []
+    for place in places:
+        covering = [e.engagement for e in entries if place in e.engagement.places]
+        people = sum(one(e.outcome.took_part.total).public or 0 for e in covering if e.outcome is not None)
+        found.append(PlaceReach(place, people, people_living_in(catalogue.population, place)))
+    return found
 
 
 def _timeliness(catalogue: Catalogue, entry: Entry) -> str:

@@ -9,11 +9,13 @@ from functools import cached_property
 from hub.records.loading import LoadedRecord
 from hub.records.map_loading import AreaMap
 from hub.records.names import slugify, unique
+from hub.records.population import Population
 from hub.settings import Settings
 
 from .commitments import Tracked, tracked
 from .entries import Entry, Group, in_page_order
 from .map_view import MapView
+from .reach import Reach, engagement_reach
 from .related import what_we_know
 from .scorecard import Result, outcome_due, score
 from .status import Status, timing
@@ -25,16 +27,22 @@ class Catalogue:
     today: dt.date
     settings: Settings
     map: MapView = field(init=False)
+    population: Population = field(default_factory=Population)  # who lives where, to compare who took part
 
     @classmethod
     def build(
-        cls, records: list[LoadedRecord], today: dt.date, settings: Settings, area: AreaMap | None = None
+        cls,
+        records: list[LoadedRecord],
+        today: dt.date,
+        settings: Settings,
+        area: AreaMap | None = None,
+        population: Population | None = None,
     ) -> Catalogue:
         entries = [
             Entry(r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings))
             for r in records
         ]
-        catalogue = cls(entries, today, settings)
+        catalogue = cls(entries, today, settings, population or Population())
         area = area or AreaMap()
         catalogue.map = MapView([b.item for b in area.bodies], [d.item for d in area.decisions], catalogue.everything)
         return catalogue
@@ -86,6 +94,15 @@ class Catalogue:
     @cached_property
     def _what_we_know(self) -> dict[str, list[Entry]]:
         return what_we_know(self.entries, self.settings.what_we_know_size)
+
+    def reach(self, entry: Entry) -> Reach | None:
+        """Who took part by group, beside who lives in its places (reach.py); None with no breakdown."""
+        return self._reach.get(entry.slug)
+
+    @cached_property
+    def _reach(self) -> dict[str, Reach]:
+        found = {e.slug: engagement_reach(e.engagement, self.population) for e in self.entries}
+        return {slug: reach for slug, reach in found.items() if reach is not None}
 
     def outcome_due(self, entry: Entry):
         return outcome_due(entry.engagement, self.settings)

@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo
 from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Tracked
 from hub.facts.entries import Entry
+from hub.facts.small_numbers import one
 from hub.records.formatting import plain
 from hub.urls import relative
+from hub.wording import count
 
 from .files import TEMPLATES, GeneratedFile
 
@@ -110,7 +112,8 @@ def _outcome_item(catalogue: Catalogue, entry: Entry, feed: str, site_url: str |
     outcome = entry.public.outcome
     assert outcome is not None  # only engagements with an outcome are asked for
     title = f"You said, we did: {entry.engagement.title}"
-    return _item(catalogue, entry, "outcome", outcome.published, title, plain(outcome.summary), feed, site_url)
+    summary = plain(outcome.summary) + _took_part(entry)
+    return _item(catalogue, entry, "outcome", outcome.published, title, summary, feed, site_url)
 
 
 def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: str | None) -> list[Item]:
@@ -175,6 +178,16 @@ def _item(
         summary=" ".join(summary.split()),
         categories=[*e.places, *e.topics],
     )
+
+
+def _took_part(entry: Entry) -> str:
+    """How many took part, after the summary, with a small number hidden as on the page."""
+    total = one(entry.engagement.outcome.took_part.total)  # type: ignore[union-attr]  # has an outcome
+    if total.value is None:
+        return ""
+    if total.hidden:
+        return " Fewer than 5 people took part."
+    return f" {count(total.value, 'person', 'people')} took part."
 
 
 def _feed(

@@ -425,6 +425,11 @@ class Document(Record):
 
 
 NOT_COUNTED = "not counted"
+# How open data gives a count it hides (facts/small_numbers.py): one from 1 to 4, and one hidden so that
+# such a count cannot be worked out by taking the others from the total.
+FEWER_THAN_5 = "fewer than 5"
+NOT_SHOWN = "not shown"
+HIDDEN_COUNTS = [{"const": FEWER_THAN_5}, {"const": NOT_SHOWN}]
 
 
 def _head_count(value: object) -> object:
@@ -444,7 +449,35 @@ def _head_count(value: object) -> object:
 HeadCount = Annotated[
     int | None,
     BeforeValidator(_head_count),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"const": NOT_COUNTED}]}),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"const": NOT_COUNTED}]}, mode="validation"),
+    # Open data gives null where nobody counted, and hides small numbers (facts/small_numbers.py).
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "null"}, *HIDDEN_COUNTS]}, mode="serialization"
+    ),
+]
+
+
+def _group_count(value: object) -> object:
+    """The exact number of people in a group: the hub hides small numbers itself, where it shows them."""
+    if isinstance(value, str) and value.strip().lower() in (FEWER_THAN_5, NOT_SHOWN, NOT_COUNTED):
+        raise PydanticCustomError(
+            "group_count",
+            'should be the exact number of people, such as 3. The hub shows a number from 1 to 4 as "fewer '
+            'than 5" itself, so nobody can be picked out. If the question was not asked, count them under Not asked',
+        )
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("group_count", "should be a whole number of people, such as 12")
+    if value < 0:
+        raise PydanticCustomError("group_count", "cannot be less than 0")
+    return value
+
+
+# The number of people in one group, in an outcome's breakdown of who took part.
+GroupCount = Annotated[
+    int,
+    BeforeValidator(_group_count),
+    WithJsonSchema({"type": "integer", "minimum": 0}, mode="validation"),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, *HIDDEN_COUNTS]}, mode="serialization"),
 ]
 
 
@@ -643,6 +676,31 @@ class Outcome(Record):
                         "themes": ", ".join(t.theme for t in self.themes),
                         "field": f"commitments.{number}.theme",
                     },
+                )
+        return self
+
+    by_group: dict[str, dict[str, GroupCount]] = Field(
+        default_factory=dict,
+        description="who took part by group. Under each question, such as age, give the number of people in "
+        "each group, named as in hooks/hub/data/census_groups.yaml. Add Not asked and Preferred not to say, so "
+        "the numbers add up to took_part.total",
+    )
+
+    @model_validator(mode="after")
+    def _groups_add_up(self) -> Outcome:
+        """Each person is counted once under every question, so each question's numbers add up to the total."""
+        total = self.took_part.total
+        if total is None:
+            return self  # nobody counted the total: nothing to add up to
+        for question, counts in self.by_group.items():
+            added = sum(counts.values())
+            if added != total:
+                raise PydanticCustomError(
+                    "groups_do_not_add_up",
+                    "the numbers under {question} add up to {added}, but took_part.total says {total} people "
+                    "took part. Count each person once under {question}: put anyone who did not answer under "
+                    "Not asked or Preferred not to say",
+                    {"question": question, "added": added, "total": total, "field": f"by_group.{question}"},
                 )
         return self
 

@@ -61,6 +61,8 @@ def _fields(model: type[BaseModel], answers: dict, indent: str, optional: bool) 
             lines += _item(inner, indent + "  ", off) if is_list else _fields(inner, {}, indent + "  ", off)
         elif is_list:
             lines += [(True, indent, mark, f"{name}:"), (True, indent + "  ", mark, '- ""')]
+        elif typing.get_origin(info.annotation) is dict:
+            lines.append((True, indent, mark, f"{name}: {{}}"))  # names and numbers below it, such as age
         else:
             lines.append((True, indent, mark, f'{name}: ""'))
     return lines

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic.json_schema import JsonSchemaMode
+
 from .model import Engagement
 
 SCHEMA_PATH = Path("schema") / "engagement.schema.json"
@@ -17,9 +19,12 @@ SCHEMA_PATH = Path("schema") / "engagement.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_PATH.as_posix()}"
 
 
-def engagement_schema() -> str:
-    """The schema as text, the same every time for the same model, so a test can compare it."""
-    schema = Engagement.model_json_schema(mode="validation")
+def engagement_schema(mode: JsonSchemaMode = "validation") -> str:
+    """The schema as text, the same every time for the same model, so a test can compare it.
+
+    "validation" is what staff write; "serialization" is what open data publishes, where a count of
+    people may be hidden ("fewer than 5") and one nobody counted is null."""
+    schema = Engagement.model_json_schema(mode=mode)
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Engagement record",

@@ -41,6 +41,6 @@ def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | No
     result = check_records(root, settings, today, keep_records=True)
     if result.problems:
         raise RecordsInvalid(result.problems)
-    catalogue = Catalogue.build(result.records, today, settings, result.area)
+    catalogue = Catalogue.build(result.records, today, settings, result.area, result.population)
     files = [*feed_files(catalogue, site_url), *calendar_files(catalogue, site_url), *open_data_files(catalogue)]
     return Hub(catalogue, build_pages(catalogue), files, result.warnings)

@@ -95,9 +95,9 @@ class EngagementHub:
             log.info("%s", warning)
 
     def on_serve(self, server, config, builder):
-        # The map and the lists are optional, so they cannot be listed under watch: in mkdocs.yml.
+        # The map, the lists and the population figures are optional, so they cannot be listed under watch:.
         hub = config.extra.get("hub") or {}
-        for name in ("map", "vocabulary"):
+        for name in ("map", "vocabulary", "population"):
             folder = Path(config.config_file_path).parent / hub.get(name, name)
             if folder.is_dir():
                 server.watch(str(folder))

@@ -15,6 +15,8 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from hub.facts.reach import percent
+from hub.facts.small_numbers import shown_participation
 from hub.outputs.files import templates
 from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
@@ -112,8 +114,9 @@ def _environment() -> Environment:
         formatted=formatted,
         plain=plain,
         and_list=and_list,
+        percent=percent,
     )
-    env.globals.update(count=count, weeks_late=weeks_late, t=say)
+    env.globals.update(count=count, weeks_late=weeks_late, t=say, shown_participation=shown_participation)
     return env
 
 

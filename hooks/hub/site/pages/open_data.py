@@ -5,7 +5,15 @@ from __future__ import annotations
 from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Progress
 from hub.facts.status import Status
-from hub.outputs.open_data import ALL_CSV, ALL_JSON, COMMITMENTS_CSV, COMMITMENTS_JSON, SCHEMA
+from hub.outputs.open_data import (
+    ALL_CSV,
+    ALL_JSON,
+    COMMITMENTS_CSV,
+    COMMITMENTS_JSON,
+    POPULATION,
+    POPULATION_SCHEMA,
+    SCHEMA,
+)
 from hub.records.model import CommitmentStatus, Engagement
 from hub.site.render import GeneratedPage, render
 
@@ -26,6 +34,9 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
             "schema": SCHEMA,
             "commitments_json": COMMITMENTS_JSON,
             "commitments_csv": COMMITMENTS_CSV,
+            # Only when the hub has population figures (population/places.yaml).
+            "population": POPULATION if catalogue.population.file else None,
+            "population_schema": POPULATION_SCHEMA,
         },
         fields=fields,
         statuses=[s.value for s in Status],

@@ -32,6 +32,8 @@ def report_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 today=catalogue.today,
                 timeliness=_timeliness(report),
                 outcome_due_weeks=catalogue.settings.outcome_due_weeks,
+                population=catalogue.population,
+                area=catalogue.settings.area,
             )
         )
     return pages
