@@ -153,7 +153,7 @@ def fill_new_engagement(page, session: Session, closes: str = "2027-02-28") -> N
     choose(page, "How much of the area it covers", "One town or borough (place)")
     choose(page, "Places", "Marshbury")
     choose(page, "Topics", "Social care")
-    add_item(page, "Add who it is for", "Older people")
+    choose(page, "Who it is for", "Older people")
     choose(page, "Type of engagement", "Survey or feedback")
     page.locator('[data-slate-editor="true"]').first.click()
     page.keyboard.type("More older people want to walk with others, and we want to know what would help.")

@@ -303,7 +303,7 @@ def test_the_chart_has_a_text_equivalent(demo_site):
         assert svg["role"] == "img"
         title = svg.find("title")
         assert title["id"] == svg["aria-labelledby"] and "The table gives the same numbers" in title.text
-        table = svg.find_next_sibling("table")
+        table = svg.find_next("table")  # in its scroll box, right after the chart
         assert table is not None and table.find("caption")
     words = text(section)
     assert (
@@ -434,7 +434,7 @@ def test_staff_are_warned_about_an_outcome_that_does_not_say_who_took_part(tmp_p
 
 def test_population_figures_are_checked(tmp_path):
     (tmp_path / "vocabulary").mkdir()
-    (tmp_path / "vocabulary" / "places.yaml").write_text("places:\n  - Testham\n  - Otherby\n")
+    (tmp_path / "vocabulary" / "places.yaml").write_text("places:\n  - name: Testham\n  - name: Otherby\n")
     bad = {
         "source": "test",
         "year": 2021,

@@ -62,6 +62,14 @@ const RULES = {
     events(e)
       .filter((event) => event.online && !(event.online.link || event.online.dial_in || event.online.link_sent))
       .map((event) => `The online event "${event.name || ""}" does not say how to join. Add a link, a dial-in number, or how people get the link.`),
+  groups_do_not_add_up: (e) => {
+    const o = e.outcome || {};
+    const total = o.took_part && o.took_part.total;
+    if (typeof total !== "number") return [];
+    return Object.entries(o.by_group || {})
+      .filter(([, counts]) => Object.values(counts || {}).reduce((sum, n) => sum + (Number(n) || 0), 0) !== total)
+      .map(([question]) => `The numbers under ${question} do not add up to the ${total} people who took part. Count each person once, with Not asked or Preferred not to say.`);
+  },
   version_twice: (e) => {
     const seen = new Set();
     const twice = [];
