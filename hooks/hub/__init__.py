@@ -7,5 +7,6 @@ Data flows one way, one subpackage per step (pyproject.toml's import contract ke
 - outputs/   files other than pages: feeds, calendar, open data, search entries, GitHub annotations
 - site/      the pages: site/pages/engagement.py makes the engagement page; site/templates/ holds all HTML;
              site/mkdocs_plugin.py is the only module that uses MkDocs
-Beside them: settings.py, clock.py (today in the hub's time zone), wording.py (dates, counts), urls.py.
+Beside them: settings.py, clock.py (today in the hub's time zone), wording.py (dates, counts), urls.py, and
+words/ (the hub's own words by key: words/en.yaml).
 """
