@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
 
@@ -109,6 +110,33 @@ def test_generated_pages_stay_out_of_the_side_navigation(demo_site):
     assert not [h for h in hrefs if re.search(r"engagements/[a-z0-9-]+/$", h)]
     assert not [h for h in hrefs if re.search(r"(places|topics|organisations)/[a-z0-9-]+/$", h)]
     assert any(h.rstrip("/").endswith("have-your-say") for h in hrefs)
+
+
+def test_every_link_in_the_side_navigation_goes_where_it_says_from_every_page(demo_site):
+    """Pages kept out of the navigation share one drawing of it (hub/site/shared_nav.py): its relative
+    links must still lead, from each page, to the page they name."""
+
+    def targets(url: str) -> dict[str, str]:
+        nav = page(demo_site, url).select_one("nav.md-nav--primary")
+        found = {}
+        for a in nav.select("a.md-nav__link[href]"):
+            if a["href"].startswith("#"):
+                continue  # a page in the navigation lists its own headings
+            where = posixpath.normpath(posixpath.join("/" + url, a["href"]))
+            found[" ".join(a.get_text(" ").split())] = where.rstrip("/") + "/"
+        return found
+
+    expected = targets("")
+    assert expected["Have your say"] == "/have-your-say/"
+    # The staff editor (admin/) is Decap's own page, with no side navigation.
+    pages = [
+        p.parent.relative_to(demo_site).as_posix() + "/"
+        for p in demo_site.rglob("index.html")
+        if not p.parent.relative_to(demo_site).as_posix().startswith("admin")
+    ]
+    assert len(pages) > 100
+    for url in pages:
+        assert targets("" if url == "./" else url) == expected, url
 
 
 def _cards(soup) -> list[str]:

@@ -124,6 +124,8 @@ class EngagementHub:
                 )
             files.append(File.generated(config, made.path, content=made.content))
         _add_editor_bundle(files, config)
+        # Pages kept out of the navigation share its HTML by folder, except where a page in it is below theirs.
+        build.nav = SharedNav(f.url for f in files.documentation_pages() if f.inclusion.is_in_nav())
         return files
 
     def on_pre_page(self, page, config, files):
