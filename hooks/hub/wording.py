@@ -1,19 +1,47 @@
-"""Small ways of saying dates, counts and lists in plain English, shared by pages and messages."""
+"""Small ways of saying dates, counts and lists, shared by pages and messages, in the words catalogue's
+language (hooks/hub/words/): the names of days and months, and how a list or a date is put together."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
+from hub.words import plural, say
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
 
 def long_date(day: dt.date) -> str:
     """Monday 7 December 2026"""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return say("date.long", weekday=say(f"date.weekday.{_WEEKDAYS[day.weekday()]}"), **_parts(day))
 
 
 def short_date(day: dt.date) -> str:
     """7 December 2026"""
-    return f"{day.day} {day:%B %Y}"
+    return say("date.short", **_parts(day))
+
+
+def month_year(day: dt.date) -> str:
+    """December 2026"""
+    return say("date.month_year", **_parts(day))
+
+
+def _parts(day: dt.date) -> dict[str, object]:
+    return {"day": day.day, "month": say(f"date.month.{_MONTHS[day.month - 1]}"), "year": day.year}
 
 
 def number(value: int) -> str:
@@ -22,8 +50,13 @@ def number(value: int) -> str:
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
-    """1 day, 2 days"""
+    """1 day, 2 days (for messages to staff, which are in English)"""
     return f"{number(n)} {noun}" if n == 1 else f"{number(n)} {plural or noun + 's'}"
+
+
+def say_count(key: str, n: int, **values: object) -> str:
+    """The words for `n` things, from key.one or key.other in the catalogue, with {n} as a number."""
+    return say(plural(key, n), n=number(n), **values)
 
 
 def and_list(items: Sequence[str]) -> str:
@@ -31,10 +64,10 @@ def and_list(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return say("list.and", items=say("list.comma").join(items[:-1]), last=items[-1])
 
 
 def weeks_late(due: dt.date, today: dt.date) -> str:
     """less than a week late, 1 week late, 8 weeks late"""
     days = (today - due).days
-    return "less than a week late" if days < 7 else f"{count(days // 7, 'week')} late"
+    return say("late.days") if days < 7 else say_count("late.weeks", days // 7)

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from hub.records.model import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.records.names import key
-from hub.wording import short_date
+from hub.wording import month_year, short_date
 from hub.words import say
 
 from .entries import Entry
@@ -57,7 +57,7 @@ def done_on(commitment: Commitment) -> dt.date | None:
 
 def due_words(commitment: Commitment) -> str:
     """June 2026, or 30 June 2026"""
-    return f"{commitment.due_by:%B %Y}" if commitment.due_is_month else short_date(commitment.due_by)
+    return month_year(commitment.due_by) if commitment.due_is_month else short_date(commitment.due_by)
 
 
 @dataclass(frozen=True)

@@ -312,7 +312,7 @@ class Event(Record):
     @property
     def time_of_day(self) -> str:
         hour = int(self.starts[:2])
-        return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+        return say(f"time_of_day.{'morning' if hour < 12 else 'afternoon' if hour < 17 else 'evening'}")
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Event:

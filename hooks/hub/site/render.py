@@ -22,7 +22,7 @@ from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
 from hub.wording import and_list, count, long_date, number, short_date, weeks_late
-from hub.words import say
+from hub.words import markup, plural
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,15 @@ def _environment() -> Environment:
         and_list=and_list,
         percent=percent,
     )
-    env.globals.update(count=count, weeks_late=weeks_late, t=say, shown_participation=shown_participation)
+    env.globals.update(
+        count=count, weeks_late=weeks_late, t=markup, tn=_words_for_count, shown_participation=shown_participation
+    )
     return env
+
+
+def _words_for_count(key: str, n: int, **values: object) -> Markup:
+    """t() for words that change with a number: key.one or key.other, with {n} as a number."""
+    return markup(plural(key, n), n=number(n), **values)
 
 
 ENVIRONMENT = _environment()

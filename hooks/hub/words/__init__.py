@@ -6,8 +6,14 @@ its lines like any record; and a key says where a word is used ("status.open"), 
 key it by the English text, which changes whenever the English is improved.
 
 A second language is a second file (words/cy.yaml) with the same keys, named in mkdocs.yml as
-`extra: hub: language: cy`. Labels of choices, status words and page section titles come from here;
+`extra: hub: language: cy`. Every word the hub's own pages, feeds and files say comes from here:
 templates call t("key"), Python calls say("key").
+
+Catalogue text is plain: no HTML. A sentence with a link in it has a place for the link, {link}, which
+a template fills with markup it made (markup() escapes the text, and every value that is not markup).
+Where the words change with a number, the catalogue has one key for each form, key.one and key.other:
+plural() picks one, so no code adds an English "s". A language with more forms (Welsh has six) needs
+plural() to learn its rule.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 FOLDER = Path(__file__).parent
 ENGLISH = "en"
@@ -25,12 +32,34 @@ _language: Mapping[str, str] | None = None  # None: English; set by use()
 
 def say(key: str, **values: object) -> str:
     """The words for `key` in the hub's language, with {name} places filled from `values`."""
+    text = _text(key)
+    return text.format(**values) if values else text
+
+
+def _text(key: str) -> str:
     words = _language if _language is not None else catalogue(ENGLISH)
     try:
-        text = words[key]
+        return words[key]
     except KeyError:
         raise KeyError(f"The words catalogue has no '{key}'. Add it to hooks/hub/words/{ENGLISH}.yaml.") from None
-    return text.format(**values) if values else text
+
+
+def plural(key: str, n: int) -> str:
+    """The key of the form of `key` for `n` things: "key.one" for 1, "key.other" for any other number."""
+    return f"{key}.one" if n == 1 else f"{key}.other"
+
+
+def markup(key: str, **values: object) -> Markup:
+    """The words for `key` as HTML: the text escaped, its places filled with `values`, each escaped
+    unless it is markup already (such as a link a template made)."""
+    html = Markup(_escape(_text(key)))
+    return html.format(**values) if values else html
+
+
+def _escape(text: str) -> str:
+    # As Jinja escapes, but not the apostrophe: pages show "engagement's" as written, and the
+    # templates put every attribute in double quotes.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
 
 
 def has(key: str) -> bool:
