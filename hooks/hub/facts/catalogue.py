@@ -156,6 +156,33 @@ class Catalogue:
             by_slug.setdefault(promise.entry.slug, []).append(promise)
         return by_slug
 
+    def last_changed(self, entry: Entry) -> dt.date:
+        """The latest day, up to today, on which what people read about the engagement changed: it opened,
+        was updated, closed (the day after its last day), its outcome came out or was decided on, a promise
+        was updated or fell overdue. The sitemap dates its page with this, so search engines are told of
+        real changes, not of every day's build. One that has not opened yet is dated today: nothing in its
+        record says when it was announced."""
+        e = entry.engagement
+        days = [e.opens, *(u.date for u in e.updates)]
+        if e.closes is not None:
+            days.append(e.closes + dt.timedelta(days=1))
+        if e.decision.date is not None:
+            days.append(e.decision.date + dt.timedelta(days=1))  # the meeting is then in the past
+        if e.outcome is not None:
+            days.append(e.outcome.published)
+            if e.outcome.decision is not None:
+                days.append(e.outcome.decision.date)
+        for promise in self.commitments_of(entry):
+            days += [u.date for u in promise.updates]
+            if promise.overdue:
+                days.append(promise.commitment.due_by + dt.timedelta(days=1))
+        return max((day for day in days if day <= self.today), default=self.today)
+
+    @cached_property
+    def latest_change(self) -> dt.date:
+        """The latest change to any engagement: the date of the pages that list or count them."""
+        return max((self.last_changed(e) for e in self.entries), default=self.today)
+
     def overdue_commitments_of(self, organisation: str) -> list[Tracked]:
         """The overdue promises an organisation is responsible for, the longest overdue first."""
         return self._overdue_by_organisation.get(organisation.casefold(), [])

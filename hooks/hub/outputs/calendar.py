@@ -3,11 +3,17 @@
 Addresses: feeds/events.ics (what is still to come, across the hub) and, to follow one engagement,
 feeds/engagements/<id>.ics (all its dates). Calendar apps can subscribe to either. The icalendar library
 writes them, because the format's escaping and line folding are easy to get wrong by hand.
+
+Each item's UID says what it is, never where it sits in the record: an event's is its engagement, day and
+start time, so adding, removing or moving another event leaves it alone, and calendar apps that subscribe
+update the right entry. UIDs end with the hub's own address, so two hubs never share one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -15,6 +21,7 @@ from icalendar import Calendar, Event
 from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Progress, Tracked
 from hub.facts.entries import Entry
+from hub.records.model import Event as Happening
 
 from .files import GeneratedFile
 
@@ -37,9 +44,10 @@ def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
     stamp = _stamp(catalogue)
     for entry in [*catalogue.open_now, *catalogue.coming_up]:
         # The calendar copies record text elsewhere: without anyone's own details.
-        for number, event in enumerate(entry.public.take_part.events):
+        events = entry.public.take_part.events
+        for uid, event in zip(event_uids(entry.slug, events), events):
             if event.date >= catalogue.today:
-                calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
+                calendar.add_component(_event(entry, uid, event, zone, stamp, site_url))
         if entry.engagement.closes is not None:  # one that carries on has no last day to remind people of
             calendar.add_component(_closing_day(entry, stamp, site_url))
     for promise in catalogue.commitments:
@@ -52,8 +60,9 @@ def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -
     """Every date of one engagement, past ones too: its events, its last day, the decision and its promises."""
     zone, stamp = ZoneInfo(catalogue.settings.timezone), _stamp(catalogue)
     calendar = _calendar(catalogue, entry.public.title)
-    for number, event in enumerate(entry.public.take_part.events):
-        calendar.add_component(_event(entry, number, event, zone, stamp, site_url))
+    events = entry.public.take_part.events
+    for uid, event in zip(event_uids(entry.slug, events), events):
+        calendar.add_component(_event(entry, uid, event, zone, stamp, site_url))
     if entry.engagement.closes is not None:
         calendar.add_component(_closing_day(entry, stamp, site_url))
     decision = entry.public.decision
@@ -107,9 +116,20 @@ def _day(item: Event, day: dt.date, description: str) -> Event:
     return item
 
 
-def _event(entry: Entry, number: int, event, zone: ZoneInfo, stamp: dt.datetime, site_url: str | None) -> Event:
+def event_uids(slug: str, events: list[Happening]) -> list[str]:
+    """Each event's UID (before the @), in the record's order: from its day and start time. Two events that
+    start together are told apart by where they are and what they are called."""
+    starts = [f"{slug}-event-{event.date:%Y%m%d}-{event.starts.replace(':', '')}" for event in events]
+    return [f"{uid}-{_digest(event)}" if starts.count(uid) > 1 else uid for uid, event in zip(starts, events)]
+
+
+def _digest(event: Happening) -> str:
+    return hashlib.sha256("\n".join((event.name, _where(event))).encode()).hexdigest()[:8]
+
+
+def _event(entry: Entry, uid: str, event, zone: ZoneInfo, stamp: dt.datetime, site_url: str | None) -> Event:
     e = entry.public
-    item = _component(f"{entry.slug}-event-{number + 1}", f"{event.name}: {e.title}", stamp, entry, site_url)
+    item = _component(uid, f"{event.name}: {e.title}", stamp, entry, site_url)
     item.add("dtstart", _at(event.date, event.starts, zone))
     item.add("dtend", _at(event.date, event.ends, zone))
     item.add("location", _where(event))
@@ -134,12 +154,20 @@ def _closing_day(entry: Entry, stamp: dt.datetime, site_url: str | None) -> Even
 
 def _component(uid: str, summary: str, stamp: dt.datetime, entry: Entry, site_url: str | None) -> Event:
     item = Event()
-    item.add("uid", f"{uid}@engagement-hub")
+    item.add("uid", f"{uid}@{_domain(site_url)}")
     item.add("dtstamp", stamp)
     item.add("summary", summary)
-    if site_url:
+    if site_url:  # a calendar's URL must be a full address: without the hub's, there is none to give
         item.add("url", site_url.rstrip("/") + "/" + entry.url)
     return item
+
+
+def _domain(site_url: str | None) -> str:
+    """The hub's own address without its scheme, such as haveyoursay.example.org or owner.github.io/hub."""
+    if not site_url:
+        return "engagement-hub"
+    parts = urlsplit(site_url)
+    return f"{parts.hostname}{parts.path.rstrip('/')}"
 
 
 def _at(day: dt.date, clock: str, zone: ZoneInfo) -> dt.datetime:

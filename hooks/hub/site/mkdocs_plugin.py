@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,11 +31,23 @@ from hub.settings import SettingsInvalid, settings_from_mapping
 from .atomic import abandon, building_folder, swap_in
 from .build import build_hub
 from .editor import bundle_files, find_bundle
+from .file_dates import last_changed
 from .render import GeneratedPage
 from .security import with_content_security_policy
 from .shared_nav import SharedNav
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
+
+# The hub's web address, when set, wins over site_url in mkdocs.yml: the publish workflow sets it.
+ADDRESS_VARIABLE = "HUB_URL"
+# Set to true by the publish workflow: a site for the public must know its own address.
+PUBLISH_VARIABLE = "HUB_PUBLISH"
+NO_ADDRESS = (
+    "The hub's web address is not set, and a site to publish needs it. Without it the sitemap is empty, "
+    "feeds and the calendar have no full links, and the 'page not found' page loses its styles. "
+    "Set site_url in mkdocs.yml (for example site_url: https://haveyoursay.example.org/), "
+    f"or the {ADDRESS_VARIABLE} environment variable, then build again."
+)
 
 
 @dataclass
@@ -42,9 +55,11 @@ class Build:
     """What one build made; `mkdocs serve` makes a new one on each rebuild, so nothing leaks between them."""
 
     today: dt.date
+    latest_change: dt.date  # of any engagement: the date of pages made from the records that have none of their own
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by path in the site
     files: list[GeneratedFile] = field(default_factory=list)  # feeds, calendar and open data
     nav: SharedNav = field(default_factory=SharedNav)
+    written: dict[str, dt.date] = field(default_factory=dict)  # hand-written pages' last commits, by path
 
     def shares_nav(self, page) -> bool:
         return page.file.src_uri in self.pages and page.file.inclusion is InclusionLevel.NOT_IN_NAV
@@ -56,6 +71,8 @@ class EngagementHub:
     def __init__(self) -> None:
         self.build: Build | None = None
         self.atomic = False
+        self.publishing = False
+        self.serving = False
         self.writing: Writing | None = None
 
     @property
@@ -67,8 +84,15 @@ class EngagementHub:
     def on_startup(self, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a folder of its own, which nobody publishes; --dirty adds to site/.
         self.atomic = command in ("build", "gh-deploy") and not dirty
+        self.serving = command == "serve"  # it gives pages its own local address
+        self.publishing = command == "gh-deploy" or os.environ.get(PUBLISH_VARIABLE, "").lower() == "true"
 
     def on_config(self, config):
+        address = os.environ.get(ADDRESS_VARIABLE, "").strip()
+        if address and not self.serving:
+            config.site_url = _checked_address(address)
+        if self.publishing and not config.site_url:
+            raise PluginError(NO_ADDRESS)
         # Content pages show what each short form in the glossary means, through the abbr Markdown
         # extension (listed in mkdocs.yml). Generated pages get the same from render.py.
         try:
@@ -89,7 +113,13 @@ class EngagementHub:
             hub = build_hub(root, settings, today, config.site_url or None)
         except (RecordsInvalid, SettingsInvalid, ValueError) as error:
             raise PluginError(str(error)) from None
-        self.build = Build(today, {page.path: page for page in hub.pages}, hub.files)
+        self.build = Build(
+            today,
+            hub.catalogue.latest_change,
+            {page.path: page for page in hub.pages},
+            hub.files,
+            written=last_changed(Path(config.docs_dir)),
+        )
         # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
         for warning in hub.warnings:
             log.info("%s", warning)
@@ -129,11 +159,19 @@ class EngagementHub:
         return files
 
     def on_pre_page(self, page, config, files):
-        if clock.SOURCE_DATE_VARIABLE not in os.environ:
-            # The sitemap (and its .gz) is dated from the pages: the date they were made for, so the
-            # same records on the same day give the same bytes, whatever the clock says. Whoever runs
-            # the build may date it themselves with SOURCE_DATE_EPOCH instead.
-            page.update_date = self.current.today.isoformat()
+        # The sitemap (and its .gz) dates each page with the day what it says last changed, never the
+        # clock's, so the same records on the same day give the same bytes. A page made from the records
+        # takes its day from them; a hand-written page, from its last commit. Without git history a
+        # hand-written page has the day the site was made for, unless SOURCE_DATE_EPOCH dates the build.
+        build = self.current
+        made = build.pages.get(page.file.src_uri)
+        if made is not None:
+            page.update_date = (made.changed or build.latest_change).isoformat()
+        elif page.file.src_uri in build.written:
+            # A build for an earlier day (HUB_TODAY) shows no change after it.
+            page.update_date = min(build.written[page.file.src_uri], build.today).isoformat()
+        elif clock.SOURCE_DATE_VARIABLE not in os.environ:
+            page.update_date = build.today.isoformat()
         return page
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -191,6 +229,17 @@ class Writing:
     folder: Path
     finished: bool = False
     failed: bool = False
+
+
+def _checked_address(address: str) -> str:
+    """HUB_URL as MkDocs keeps site_url: a full web address, ending in /."""
+    parts = urlsplit(address)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise PluginError(
+            f"{ADDRESS_VARIABLE} is '{address}', which is not a web address. "
+            "Write the whole address, starting https://, such as https://haveyoursay.example.org/"
+        )
+    return address if address.endswith("/") else address + "/"
 
 
 def _made_by_serve(site: Path) -> bool:

@@ -5,6 +5,7 @@ Every template escapes what it prints, because record text is untrusted.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ class GeneratedPage:
     search_text: str | None = None
     # Other versions of the page, such as its own feed, for the page's <head>: (type, title, path in the site).
     alternates: tuple[tuple[str, str, str], ...] = ()
+    # The day what the page says last changed, for the sitemap; None: the latest change of the whole hub.
+    changed: dt.date | None = None
 
     @property
     def url(self) -> str:
@@ -139,6 +142,7 @@ def render(
     searchable: bool = True,
     search_text: str | None = None,
     alternates: tuple[tuple[str, str, str], ...] = (),
+    changed: dt.date | None = None,
     **context,
 ) -> GeneratedPage:
     here = url_of(path)
@@ -148,4 +152,4 @@ def render(
     )
     # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return GeneratedPage(path, title, description, body, source, searchable, search_text, alternates)
+    return GeneratedPage(path, title, description, body, source, searchable, search_text, alternates, changed)

@@ -3,6 +3,8 @@ another language, at engagements/<file name>/<version>/."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
 from hub.facts.status import Status
@@ -70,6 +72,7 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         title=entry.engagement.title,
         description=entry.engagement.summary,
         source=entry.record.source,
+        changed=catalogue.last_changed(entry),
         search_text=engagement_search_text(entry.engagement),
         entry=entry,
         e=entry.engagement,
@@ -96,7 +99,7 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
     )
 
 
-def version_pages(entry: Entry) -> list[GeneratedPage]:
+def version_pages(entry: Entry, changed: dt.date) -> list[GeneratedPage]:
     """One page for each version in Easy Read or another language, under the engagement's own address."""
     return [
         render(
@@ -106,6 +109,7 @@ def version_pages(entry: Entry) -> list[GeneratedPage]:
             description=version.summary,
             source=entry.record.source,
             searchable=False,  # search is in English; the English page is found instead
+            changed=changed,
             entry=entry,
             version=version,
         )
@@ -118,4 +122,8 @@ def version_path(entry: Entry, version: Version) -> str:
 
 
 def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    return [page for entry in catalogue.entries for page in (engagement_page(entry, catalogue), *version_pages(entry))]
+    return [
+        page
+        for entry in catalogue.entries
+        for page in (engagement_page(entry, catalogue), *version_pages(entry, catalogue.last_changed(entry)))
+    ]
