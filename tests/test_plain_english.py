@@ -698,3 +698,13 @@ def test_changed_from_a_commit_that_does_not_exist_says_what_to_do(tmp_path):
 
 
 # --- Speed -----------------------------------------------------------------------------------------------------
+
+
+def test_the_words_catalogue_is_checked_with_its_places_read_as_words(tmp_path, monkeypatch):
+    import hub.checks.plain_english.check as check
+
+    catalogue = tmp_path / "en.yaml"
+    catalogue.write_text("page:\n  intro: 'Read {utilise} first. We will utilise it.'\n")
+    monkeypatch.setattr(check, "WORDS_CATALOGUE", catalogue)
+    found = check_files([catalogue], tmp_path).findings
+    assert [(f.line, f.column, f.rule) for f in found] == [(2, 41, "word-to-avoid")]

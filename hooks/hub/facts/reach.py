@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from hub.records.model import FEWER_THAN_5, Engagement
 from hub.records.population import GroupDefinition, Population, Question
+from hub.words import say
 
 from .small_numbers import SMALLEST_SHOWN, Shown, hide_small
 
@@ -186,7 +187,8 @@ def biggest_gaps(questions: Iterable[QuestionReach]) -> list[Gap]:
         elif row.count.hidden == FEWER_THAN_5 and row.answered:
             size = row.lives_here - Fraction(SMALLEST_SHOWN - 1, row.answered)
             if size >= GAP_POINTS:
-                found.append((size, order, Gap(question, row, True, FEWER_THAN_5, percent(row.lives_here), size)))
+                few = say("small_numbers.fewer_than_5")
+                found.append((size, order, Gap(question, row, True, few, percent(row.lives_here), size)))
     found.sort(key=lambda item: (-item[0], item[1]))
     # Who we did not hear from comes first: it is what the next engagement can do something about.
     fewer = [gap for _, _, gap in found if gap.fewer][:GAPS_SHOWN]

@@ -13,7 +13,7 @@ from enum import Enum
 from hub.records.formatting import plain
 from hub.records.model import Engagement
 from hub.settings import Settings
-from hub.wording import and_list, count, short_date
+from hub.wording import and_list, say_count, short_date
 from hub.words import say
 
 from .charter import PRINCIPLES, Principle
@@ -61,103 +61,95 @@ Rule = Callable[[Engagement, dt.date, Settings], tuple[Result, str]]
 def _clear_purpose(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     words = len(plain(e.why).split())
     if words >= settings.purpose_min_words:
-        return Result.met, f"It says why we are asking, and that {e.decision.who} will decide ({e.decision.when})."
-    return Result.not_met, (
-        f"The reason for asking is only {count(words, 'word')} long. "
-        "It should say what the problem is and what could change."
-    )
+        return Result.met, say("scorecard.purpose.met", who=e.decision.who, when=e.decision.when)
+    return Result.not_met, say_count("scorecard.purpose.short", words)
 
 
 def _partners(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     if e.partners:
-        return Result.met, f"{e.lead} works with {and_list(e.partners)}."
-    return Result.not_met, f"{e.lead} names no partner organisations."
+        return Result.met, say("scorecard.partners.met", lead=e.lead, partners=and_list(e.partners))
+    return Result.not_met, say("scorecard.partners.none", lead=e.lead)
 
 
 def _time(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     days, needed = days_open(e), settings.minimum_days(e.type)
     if days is None:
-        return Result.met, "It has no closing date, so people can take part at any time."
-    said = f"Open for {count(days, 'day')}. {e.type.label} should be open for at least {count(needed, 'day')}"
+        return Result.met, say("scorecard.time.always")
+    said = say(
+        "scorecard.time.open_for",
+        days=say_count("scorecard.days", days),
+        type=e.type.label,
+        needed=say_count("scorecard.days", needed),
+    )
     if days >= needed:
-        return Result.met, said + "."
-    return Result.not_met, said + f": {count(needed - days, 'day')} too short."
+        return Result.met, say("scorecard.time.long_enough", said=said)
+    return Result.not_met, say("scorecard.time.too_short", said=said, short=say_count("scorecard.days", needed - days))
 
 
 def _ways(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     ways, offline = e.take_part.ways, e.take_part.offline_ways
-    said = f"Ways to take part: {and_list(ways)}."
+    said = say("scorecard.ways.met", ways=and_list([say(f"scorecard.ways.{way}") for way in ways]))
     if len(ways) >= 2 and offline:
         return Result.met, said
     if not offline:
-        return Result.not_met, said + " There is no way to take part without the internet."
-    return Result.not_met, said + " There is only one way to take part."
+        return Result.not_met, say("scorecard.ways.online_only", said=said)
+    return Result.not_met, say("scorecard.ways.one_way", said=said)
 
 
 def _open_and_honest(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     can, cannot = len(e.can_influence), len(e.cannot_influence)
     if e.equality_assessment:
-        equality = " It links its equality impact assessment."
+        equality = say("scorecard.honest.assessment")
     elif e.no_equality_impact_assessment:
-        equality = " It says why there is no equality impact assessment."
+        equality = say("scorecard.honest.why_no_assessment")
     else:
-        equality = " It does not link an equality impact assessment, or say why there is none."
+        equality = say("scorecard.honest.no_assessment")
+    things = say_count("scorecard.things", can)
     if not cannot:
-        return (
-            Result.not_met,
-            f"It lists {count(can, 'thing')} people can change, but not what they cannot change, or why." + equality,
-        )
-    said = f"It lists {count(can, 'thing')} people can change and {count(cannot, 'thing')} they cannot, with reasons."
+        return Result.not_met, say("scorecard.honest.no_limits", can=things, equality=equality)
+    said = say("scorecard.honest.limits", can=things, cannot=say_count("scorecard.things", cannot), equality=equality)
     if e.equality_assessment or e.no_equality_impact_assessment:
-        return Result.met, said + equality
-    return Result.not_met, said + equality
+        return Result.met, said
+    return Result.not_met, said
 
 
 def _formats(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     if e.accessible_formats:
-        return Result.met, f"Offered in: {and_list([f.label for f in e.accessible_formats])}."
-    return Result.not_met, "No other formats, such as Easy Read or large print, are offered."
+        return Result.met, say("scorecard.formats.met", formats=and_list([f.label for f in e.accessible_formats]))
+    return Result.not_met, say("scorecard.formats.none")
 
 
 def _feedback(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     due = outcome_due(e, settings)
     if due is None:
         if e.outcome is not None:
-            return (
-                Result.met,
-                f"It carries on, and what people said so far was published on {short_date(e.outcome.published)}.",
-            )
-        return Result.not_yet_due, "It carries on with no closing date, so no outcome is due yet."
+            return Result.met, say("scorecard.feedback.so_far", published=short_date(e.outcome.published))
+        return Result.not_yet_due, say("scorecard.feedback.carries_on")
     if e.outcome is not None:
+        published = short_date(e.outcome.published)
         if e.outcome.published <= due:
-            return (
-                Result.met,
-                f"The outcome was published on {short_date(e.outcome.published)}. It was due by {short_date(due)}.",
-            )
-        late = (e.outcome.published - due).days
-        return (
-            Result.not_met,
-            f"The outcome was published on {short_date(e.outcome.published)}, {count(late, 'day')} after it was due ({short_date(due)}).",
-        )
+            return Result.met, say("scorecard.feedback.on_time", published=published, due=short_date(due))
+        late = say_count("scorecard.days", (e.outcome.published - due).days)
+        return Result.not_met, say("scorecard.feedback.late", published=published, late=late, due=short_date(due))
     if today <= due:
-        return Result.not_yet_due, f"The outcome is due by {short_date(due)}."
-    return Result.not_met, f"The outcome was due by {short_date(due)} and has not been published."
+        return Result.not_yet_due, say("scorecard.feedback.due", due=short_date(due))
+    return Result.not_met, say("scorecard.feedback.missing", due=short_date(due))
 
 
 def _share(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     if e.outcome is None:
-        return Result.not_yet_due, "This is checked when the outcome is published."
+        return Result.not_yet_due, say("scorecard.after_outcome")
     if e.outcome.lessons_shared:
-        return Result.met, f"Lessons were shared: {e.outcome.lessons_shared}"
-    return Result.not_met, "The outcome does not say where the lessons were shared."
+        return Result.met, say("scorecard.share.met", where=e.outcome.lessons_shared)
+    return Result.not_met, say("scorecard.share.none")
 
 
 def _learn(e: Engagement, today: dt.date, settings: Settings) -> tuple[Result, str]:
     if e.outcome is None:
-        return Result.not_yet_due, "This is checked when the outcome is published."
+        return Result.not_yet_due, say("scorecard.after_outcome")
     if e.outcome.lessons:
-        return Result.met, f"The outcome lists {count(len(e.outcome.lessons), 'lesson')} learned."
-    return Result.not_met, "The outcome lists no lessons learned."
+        return Result.met, say_count("scorecard.learn.met", len(e.outcome.lessons))
+    return Result.not_met, say("scorecard.learn.none")
 
 
 RULES: dict[int, Rule] = {

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hub.records.model import FEWER_THAN_5, NOT_SHOWN, Participation
+from hub.words import say
 
 SMALLEST_SHOWN = 5
 
@@ -37,6 +38,13 @@ class Shown:
     def data(self) -> int | str | None:
         """As open data gives it: the number, "fewer than 5", "not shown", or null where nobody counted."""
         return self.hidden or self.value
+
+    @property
+    def hidden_words(self) -> str | None:
+        """How a page says the count is hidden, in the hub's language."""
+        if self.hidden is None:
+            return None
+        return say("small_numbers.fewer_than_5" if self.hidden == FEWER_THAN_5 else "small_numbers.not_shown")
 
     @property
     def public(self) -> int | None:

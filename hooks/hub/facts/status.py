@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hub.records.model import Engagement
+from hub.wording import say_count
 from hub.words import say
 
 
@@ -45,12 +46,12 @@ class Timing:
     @property
     def countdown(self) -> str:
         if self.status is Status.coming_up:
-            return _in_days("Opens", self.days_to_open)
+            return _in_days("opens", self.days_to_open)
         if self.days_left is None:
-            return "Open, with no closing date"
+            return say("countdown.open_always")
         if self.status is Status.open:
-            return _in_days("Closes", self.days_left)
-        return _days_ago("Closed", self.days_since_close)
+            return _in_days("closes", self.days_left)
+        return _days_ago("closed", self.days_since_close)
 
 
 def timing(engagement: Engagement, today: dt.date, closing_soon_days: int) -> Timing:
@@ -70,15 +71,13 @@ def timing(engagement: Engagement, today: dt.date, closing_soon_days: int) -> Ti
     return Timing(status, today, engagement.opens, engagement.closes, soon)
 
 
-def _in_days(verb: str, days: int) -> str:
-    if days == 0:
-        return f"{verb} today"
-    if days == 1:
-        return f"{verb} tomorrow"
-    return f"{verb} in {days} days"
+def _in_days(what: str, days: int) -> str:
+    if days in (0, 1):
+        return say(f"countdown.{what}.{('today', 'tomorrow')[days]}")
+    return say_count(f"countdown.{what}.in_days", days)
 
 
-def _days_ago(verb: str, days: int) -> str:
+def _days_ago(what: str, days: int) -> str:
     if days == 1:
-        return f"{verb} yesterday"
-    return f"{verb} {days} days ago"
+        return say(f"countdown.{what}.yesterday")
+    return say_count(f"countdown.{what}.days_ago", days)

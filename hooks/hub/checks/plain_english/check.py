@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,11 +84,23 @@ def read_source(path: Path, shown: str) -> Source:
     if path.name == "mkdocs.yml":
         return mkdocs_source(shown, text)
     source = record_source(shown, text, None if path.resolve() == WORDS_CATALOGUE.resolve() else model_for(path.name))
+    if path.resolve() == WORDS_CATALOGUE.resolve():
+        _fill_places(source)
     if path.resolve() in (GLOSSARY_FILE.resolve(), WORDS_CATALOGUE.resolve()):
         source.kind = "hub"
     elif path.name in (BODIES_FILE, DECISIONS_FILE):
         source.kind = "map"
     return source
+
+
+def _fill_places(source: Source) -> None:
+    """A {name} in the catalogue's words is filled in later (a date, a name, a link): read it as one word,
+    as the messages in Python are read."""
+    masked = source.masked
+    for match in re.finditer(r"\{\w+\}", source.text):
+        if masked[match.start()] == "{":
+            source.hide(match.start(), match.end())
+            source.put(match.start(), "x")
 
 
 CHECKED_SUFFIXES = (".md", ".yaml", ".yml", ".html", ".py")
