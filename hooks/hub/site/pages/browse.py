@@ -5,30 +5,25 @@ from __future__ import annotations
 from hub.facts.catalogue import Catalogue
 from hub.site.paging import paginate
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
-from .listing import index_pages
+from .listing import index_pages, numbered_title
 
-KINDS = {
-    "places": ("Places", "place", "Find engagements by the town or area they cover."),
-    "topics": ("Topics", "topic", "Find engagements by what they are about."),
-    "organisations": (
-        "Organisations",
-        "organisation",
-        "Find engagements by the organisation that leads them or takes part.",
-    ),
-}
+# Each kind's words are browse.<kind>.title, .intro and .one_intro (the page of one place, topic or organisation).
+KINDS = ("places", "topics", "organisations")
 
 
 def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     pages = index_pages(
         catalogue,
         "engagements",
-        "All engagements",
-        "Every engagement on this hub. Open ones come first, then those coming up, then the rest, newest first.",
+        say("crumbs.all_engagements"),
+        say("browse.all.intro"),
         catalogue.everything,
-        "There are no engagements yet.",
+        say("browse.all.empty"),
     )
-    for kind, (heading, noun, intro) in KINDS.items():
+    for kind in KINDS:
+        heading, intro = say(f"browse.{kind}.title"), say(f"browse.{kind}.intro")
         crumbs = [(heading, f"{kind}/")]
         groups = catalogue.groups_of(kind)
         for pageful in paginate(groups, catalogue.settings.page_size * 5, kind):
@@ -36,7 +31,7 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 render(
                     "groups.html",
                     pageful.path,
-                    title=heading if pageful.number == 1 else f"{heading} (page {pageful.number} of {pageful.count})",
+                    title=heading if pageful.number == 1 else numbered_title(heading, pageful.number, pageful.count),
                     description=intro,
                     intro=intro,
                     kind=kind,
@@ -59,9 +54,9 @@ def browse_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 catalogue,
                 f"{kind}/{group.slug}",
                 group.name,
-                f"Engagements for this {noun}.",
+                say(f"browse.{kind}.one_intro"),
                 group.entries,
-                "There are no engagements here.",
+                say("browse.one_empty"),
                 crumbs,
                 **extra,
             )

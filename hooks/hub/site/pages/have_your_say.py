@@ -4,50 +4,36 @@ from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 from .listing import list_pages
 
 FOLDER = "have-your-say"
-LISTS = [
-    (
-        "open-now",
-        "Open now",
-        "open_now",
-        "Engagements you can take part in today. The soonest to close are first.",
-        "Nothing is open right now. Look at what is coming up.",
-    ),
-    (
-        "coming-up",
-        "Coming up",
-        "coming_up",
-        "Engagements that open soon. The soonest to open are first.",
-        "Nothing new is planned yet.",
-    ),
-    (
-        "recently-closed",
-        "Recently closed",
-        "recently_closed",
-        "Engagements that have closed. We are looking at what people said, and will publish what happens next.",
-        "Nothing has closed recently.",
-    ),
-]
+# Each list: its address, and its name in the catalogue (have_your_say.<name>.title, .intro and .empty).
+LISTS = [("open-now", "open_now"), ("coming-up", "coming_up"), ("recently-closed", "recently_closed")]
 
 
 def have_your_say_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     size = catalogue.settings.page_size
-    crumbs = [("Have your say", f"{FOLDER}/")]
+    crumbs = [(say("have_your_say.title"), f"{FOLDER}/")]
     summary = render(
         "have_your_say.html",
         f"{FOLDER}/index.md",
-        title="Have your say",
-        description="Engagements and consultations that are open now, coming up or recently closed.",
+        title=say("have_your_say.title"),
+        description=say("have_your_say.description"),
         lists=[
-            (slug, heading, getattr(catalogue, name)[:size], len(getattr(catalogue, name)), intro, empty)
-            for slug, heading, name, intro, empty in LISTS
+            (slug, *_words(name)[:1], getattr(catalogue, name)[:size], len(getattr(catalogue, name)), *_words(name)[1:])
+            for slug, name in LISTS
         ],
         folder=FOLDER,
     )
     pages = [summary]
-    for slug, heading, name, intro, empty in LISTS:
+    for slug, name in LISTS:
+        heading, intro, empty = _words(name)
         pages += list_pages(catalogue, f"{FOLDER}/{slug}", heading, intro, getattr(catalogue, name), empty, crumbs)
     return pages
+
+
+def _words(name: str) -> tuple[str, str, str]:
+    """A list's heading, the sentence that introduces it, and what it says when it is empty."""
+    return tuple(say(f"have_your_say.{name}.{part}") for part in ("title", "intro", "empty"))  # type: ignore[return-value]

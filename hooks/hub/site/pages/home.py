@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 
 def home_page(catalogue: Catalogue) -> GeneratedPage:
@@ -11,9 +12,8 @@ def home_page(catalogue: Catalogue) -> GeneratedPage:
     return render(
         "home.html",
         "index.md",
-        title=f"Have your say on health and care in {catalogue.settings.area}",
-        description=f"Find out how to have your say on health and care services in {catalogue.settings.area}, "
-        "and what changed because people took part.",
+        title=say("home.title", area=catalogue.settings.area),
+        description=say("home.description", area=catalogue.settings.area),
         catalogue=catalogue,
         settings=catalogue.settings,
         closing_soon=catalogue.closing_soon[:size],

@@ -8,6 +8,7 @@ from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
 from hub.site.paging import paginate
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 
 def list_pages(
@@ -24,7 +25,7 @@ def list_pages(
 ) -> list[GeneratedPage]:
     pages = []
     for pageful in paginate(entries, size or catalogue.settings.page_size, folder):
-        numbered = title if pageful.number == 1 else f"{title} (page {pageful.number} of {pageful.count})"
+        numbered = title if pageful.number == 1 else numbered_title(title, pageful.number, pageful.count)
         pages.append(
             render(
                 template,
@@ -41,6 +42,11 @@ def list_pages(
             )
         )
     return pages
+
+
+def numbered_title(title: str, number: int, count: int) -> str:
+    """The title of the second and later pages of a list: Topics (page 2 of 3)."""
+    return say("pager.title", title=title, number=number, count=count)
 
 
 def index_pages(catalogue: Catalogue, *args: Any, **kwargs: Any) -> list[GeneratedPage]:

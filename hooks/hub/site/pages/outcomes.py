@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
 from hub.site.render import GeneratedPage
+from hub.words import say
 
 from .listing import list_pages
 
@@ -12,9 +13,9 @@ def outcome_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return list_pages(
         catalogue,
         "you-said-we-did",
-        "You said, we did",
-        "What people told us, and what changed because they did. The newest are first.",
+        say("outcomes.title"),
+        say("outcomes.intro"),
         catalogue.outcomes,
-        "No outcomes have been published yet.",
+        say("outcomes.empty"),
         template="outcomes.html",
     )
