@@ -116,7 +116,7 @@ def _asked_for() -> tuple[set[str], set[str], set[str]]:
     whole, counted, starts = set(), set(), set()
     for path, text in _code().items():
         for f, _, key, end in _CALL.findall(text):
-            if f or end == "{":
+            if f or end == "{" or key.endswith("."):  # f"status.{value}", 'result.' ~ name
                 starts.add(key)
             else:
                 whole.add(key)

@@ -8,6 +8,7 @@ from hub.facts.charter import PRINCIPLES
 from hub.facts.scorecard import Result
 from hub.records.model import EngagementType
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 from .listing import index_pages, list_pages
 
@@ -17,13 +18,13 @@ FOLDER = "charter"
 def charter_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     size = catalogue.settings.page_size
     settings = catalogue.settings.model_dump()
-    crumbs = [("Good Engagement Charter", f"{FOLDER}/")]
+    crumbs = [(say("engagement.scorecard.charter"), f"{FOLDER}/")]
     pages = [
         render(
             "charter.html",
             f"{FOLDER}/index.md",
-            title="The Good Engagement Charter",
-            description="Nine promises about how we ask for your views, and how each engagement measures up.",
+            title=say("charter.title"),
+            description=say("charter.description"),
             principles=[(p, _counts(catalogue, p.number)) for p in PRINCIPLES],
             folder=FOLDER,
         )
@@ -35,27 +36,27 @@ def charter_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             render(
                 "principle.html",
                 f"{base}/index.md",
-                title=f"Principle {p.number}: {p.title}",
+                title=say("charter.principle_title", number=p.number, title=p.title),
                 description=p.promise,
                 principle=p,
                 how_we_check=p.how_we_check.format(**settings),
                 lists=[
-                    ("not-met", "Not met", not_met[:size], len(not_met)),
-                    ("met", "Met", met[:size], len(met)),
+                    ("not-met", Result.not_met.label, not_met[:size], len(not_met)),
+                    ("met", Result.met.label, met[:size], len(met)),
                 ],
                 not_yet_due=len(catalogue.by_verdict(p.number, Result.not_yet_due)),
                 base=base,
             )
         )
-        for slug, heading, entries in (("met", "met", met), ("not-met", "did not meet", not_met)):
+        for slug, entries in (("met", met), ("not-met", not_met)):
             pages += index_pages(
                 catalogue,
                 f"{base}/{slug}",
-                f"Engagements that {heading} principle {p.number}",
-                f"Principle {p.number}: {p.title}.",
+                say(f"charter.{slug.replace('-', '_')}_title", number=p.number),
+                say("charter.principle_intro", number=p.number, title=p.title),
                 entries,
-                "There are none.",
-                crumbs + [(f"Principle {p.number}", f"{base}/")],
+                say("charter.none"),
+                crumbs + [(say("charter.principle_crumb", number=p.number), f"{base}/")],
             )
     return pages
 
@@ -64,11 +65,10 @@ def feedback_due_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return list_pages(
         catalogue,
         "feedback-due",
-        "Feedback due",
-        "These engagements have closed, and the date we promised to tell you what happened has passed. "
-        "The longest overdue are first.",
+        say("feedback_due.title"),
+        say("feedback_due.intro"),
         catalogue.feedback_due,
-        "Every outcome that is due has been published.",
+        say("feedback_due.empty"),
         template="feedback_due.html",
     )
 
@@ -77,8 +77,8 @@ def types_page(catalogue: Catalogue) -> GeneratedPage:
     return render(
         "types.html",
         "types-of-engagement/index.md",
-        title="Types of engagement",
-        description="The different ways we ask for your views, and how long each should be open.",
+        title=say("types.title"),
+        description=say("types.description"),
         types=[(t, catalogue.settings.minimum_days(t) // 7) for t in EngagementType],
         outcome_due_weeks=catalogue.settings.outcome_due_weeks,
     )

@@ -7,11 +7,12 @@ from itertools import groupby
 from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Progress, Tracked, by_organisation
 from hub.outputs.open_data import COMMITMENTS_CSV, COMMITMENTS_JSON
+from hub.site.pages.listing import numbered_title
 from hub.site.paging import paginate
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 FOLDER = "did-we-do-what-we-said"
-TITLE = "Did we do what we said?"
 
 
 def commitment_pages(catalogue: Catalogue) -> list[GeneratedPage]:
@@ -23,8 +24,10 @@ def commitment_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             render(
                 "commitments.html",
                 pageful.path,
-                title=TITLE if pageful.number == 1 else f"{TITLE} (page {pageful.number} of {pageful.count})",
-                description="Every promise we made because of what people said, and how each one is going.",
+                title=say("section.commitments")
+                if pageful.number == 1
+                else numbered_title(say("section.commitments"), pageful.number, pageful.count),
+                description=say("commitments.description"),
                 pageful=pageful,
                 groups=_grouped(pageful.items),
                 totals=totals,
