@@ -35,7 +35,33 @@ from .names import key, slugify
 # Characters nobody can see: controls (such as a backspace written as "\\x08") break feeds and files, and
 # invisible or direction-changing ones (a zero-width space, a right-to-left mark) make two names that
 # look the same but are not, so one topic becomes two pages. Tabs and new lines are ordinary spacing.
-_SPACING = {"\t", "\n", "\r"}
+# The JSON Schema has the same list, so it is written out here rather than read from Python's Unicode tables,
+# which change from one Python to the next: controls (but tab, new line and carriage return), Unicode's
+# format characters (Cf, as of Unicode 15), line and paragraph separators, and private-use characters.
+_HIDDEN = (
+    "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"
+    "\\xad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u202a-\\u202e"
+    "\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\u2028\\u2029\\ue000-\\uf8ff"
+    # Beyond the first 65,536 characters, written as themselves: ECMA-262 and Python write these escapes differently.
+    + "".join(
+        chr(first) + (f"-{chr(last)}" if last != first else "")
+        for first, last in (
+            (0x110BD, 0x110BD),
+            (0x110CD, 0x110CD),
+            (0x13430, 0x1343F),
+            (0x1BCA0, 0x1BCA3),
+            (0x1D173, 0x1D17A),
+            (0xE0001, 0xE0001),
+            (0xE0020, 0xE007F),
+            (0xF0000, 0xFFFFD),
+            (0x100000, 0x10FFFD),
+        )
+    )
+)
+# Half of a character that never came whole (a lone surrogate) is hidden too; JSON cannot carry one.
+_HIDDEN_CHARACTER = re.compile(f"[{_HIDDEN}\\ud800-\\udfff]")
+# In the JSON Schema: a value with no hidden character.
+_NOTHING_HIDDEN = f"^[^{_HIDDEN}]*$"
 _CONTROL_NAMES = {
     "\0": "null",
     "\b": "backspace",
@@ -47,11 +73,12 @@ _CONTROL_NAMES = {
 
 
 def _hidden_character(text: str) -> tuple[int, str] | None:
-    for position, character in enumerate(text, start=1):
-        if unicodedata.category(character) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") and character not in _SPACING:
-            name = unicodedata.name(character, "") or _CONTROL_NAMES.get(character, "a control character")
-            return position, f"{name.lower()}, code {ord(character):04X}"
-    return None
+    found = _HIDDEN_CHARACTER.search(text)
+    if found is None:
+        return None
+    character = found[0]
+    name = unicodedata.name(character, "") or _CONTROL_NAMES.get(character, "a control character")
+    return found.start() + 1, f"{name.lower()}, code {ord(character):04X}"
 
 
 def _visible(text: str) -> str:
@@ -69,7 +96,20 @@ def _visible(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)]
+def _nothing_hidden(value: object) -> object:
+    """Before the spaces are taken off its ends, as the schema sees it: a line separator there is hidden too."""
+    return _visible(value) if isinstance(value, str) else value
+
+
+# Text has something in it besides spaces (the model takes spaces off its ends, then wants a letter),
+# and nothing hidden.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    BeforeValidator(_nothing_hidden),  # runs before the spaces are taken off
+    AfterValidator(_visible),
+    Field(json_schema_extra={"pattern": f"^(?=[\\s\\S]*\\S)[^{_HIDDEN}]*$"}),
+]
 
 
 class AllowsFormatting:
@@ -91,21 +131,27 @@ LongText = Annotated[Text, Sentences()]
 # Web addresses, email addresses and phone numbers are checked by pydantic's own regular expressions,
 # which are quicker than a check in Python at thousands of records; the schema for editors shows them
 # too. Each says, when a value does not match, what is wrong and what to write (messages.py).
+# The same patterns are in the JSON Schema, so they are written to mean the same in ECMA-262 (with the
+# `u` flag, as JSON Schema asks), in Rust's regex and in Python's re: plain [0-9], no escapes the others
+# refuse. The schema sees a value before the model takes the spaces off its ends, so they allow spaces there.
 # Only plain web links: anything else (javascript:, data:, file:) could run code or leak data.
-_WEB_ADDRESS = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
-_EMAIL = r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$"
-_PHONE = r"^\+?[0-9][0-9 ()-]{5,20}$"
+_WEB_ADDRESS = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?\s*$"
+_EMAIL = r'^\s*[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+\s*$'
+_PHONE = r"^\s*\+?[0-9][0-9 ()-]{5,20}\s*$"
+_CLOCK = r"^\s*([01]?[0-9]|2[0-3])[:.]([0-5][0-9])\s*$"
+_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 PATTERN_MESSAGES = {
     _WEB_ADDRESS: "is not a web address we can link to. Write the full address, starting with "
     "https://, for example https://www.example.nhs.uk/have-your-say",
     _EMAIL: "is not an email address. Write it like engage@example.nhs.uk",
     _PHONE: 'is not a phone number. Write the digits with spaces, in quotes, for example "0800 123 4567"',
 }
-_TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
+_TIME = re.compile(_CLOCK)
 
 
 def _clock_time(value: str) -> str:
-    match = _TIME.match(value)
+    match = _TIME.fullmatch(value)
     if not match:
         raise PydanticCustomError(
             "clock_time",
@@ -114,7 +160,7 @@ def _clock_time(value: str) -> str:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ONE_DAY = re.compile(_DAY)
 
 
 def _one_day(value: object) -> object:
@@ -123,10 +169,10 @@ def _one_day(value: object) -> object:
     write the same field, which the schema and editors do not know."""
     if isinstance(value, dt.date):
         return value
-    match = _DAY.match(value.strip()) if isinstance(value, str) else None
+    match = _ONE_DAY.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise PydanticCustomError("date_type", "should be a date written as YYYY-MM-DD, such as 2026-12-31")
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(part) for part in match[0].split("-"))
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -142,11 +188,44 @@ def _one_day(value: object) -> object:
 
 
 # A day, written as YYYY-MM-DD and nothing else.
-Day = Annotated[dt.date, BeforeValidator(_one_day)]
-WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_WEB_ADDRESS)]
-EmailAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_EMAIL)]
+Day = Annotated[dt.date, BeforeValidator(_one_day), Field(json_schema_extra={"pattern": _DAY})]
+# The schema has a pattern of its own for what is hidden: the staff editor uses the first pattern, in
+# browsers that read it without the `u` flag, where the characters beyond 65,536 in _HIDDEN would break it.
+WebAddress = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=_WEB_ADDRESS),
+    BeforeValidator(_nothing_hidden),
+    Field(json_schema_extra={"allOf": [{"pattern": _NOTHING_HIDDEN}]}),
+]
+EmailAddress = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=_EMAIL),
+    BeforeValidator(_nothing_hidden),
+    Field(json_schema_extra={"allOf": [{"pattern": _NOTHING_HIDDEN}]}),
+]
 PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_PHONE)]
-ClockTime = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_clock_time)]
+ClockTime = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_clock_time),
+    Field(json_schema_extra={"pattern": _CLOCK}),
+]
+
+
+def filled(name: str) -> dict:
+    """JSON Schema for "the field `name` is there and not empty", as the model's checks across fields read it."""
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}, "minItems": 1}}}
+
+
+def when(name: str, value: str, then: dict) -> dict:
+    """JSON Schema for "when the choice `name` is `value`, `then` holds"."""
+    return {"if": {"required": [name], "properties": {name: {"const": value}}}, "then": then}
+
+
+def has(name: str, field: str, value: str) -> dict:
+    """JSON Schema for "the list `name` has an item whose `field` is `value`"."""
+    item = {"required": [field], "properties": {field: {"const": value}}}
+    return {"required": [name], "properties": {name: {"contains": item}}}
 
 
 class Record(BaseModel):
@@ -274,6 +353,8 @@ class Email(Record):
 class JoinOnline(Record):
     """How to join an event held online or by phone: a link, a number to dial, or both."""
 
+    model_config = ConfigDict(json_schema_extra={"anyOf": [filled("link"), filled("dial_in"), filled("link_sent")]})
+
     how: Text | None = Field(None, description="how it is held, such as on Microsoft Teams")
     link: WebAddress | None = Field(None, description="the web address to join, if it can be shown to everyone")
     dial_in: PhoneNumber | None = Field(
@@ -295,6 +376,11 @@ class JoinOnline(Record):
 
 
 class Event(Record):
+    # The schema's side of _placed_and_in_order (the order of the times is for the model alone).
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [filled("online"), {"allOf": [filled("venue"), filled("address")]}]}
+    )
+
     name: Text = Field(description="what the event is, such as Drop-in session")
     date: Day = Field(description="the day, written as YYYY-MM-DD, such as 2026-12-03")
     starts: ClockTime = Field(description='the start time in quotes, such as "10:00"')
@@ -335,6 +421,10 @@ class Event(Record):
 class TakePart(Record):
     """The ways to take part. At least one is needed; more than one is better."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [filled(way) for way in ("online", "paper", "phone", "email", "events", "other")]}
+    )
+
     online: Online | None = Field(None, description="a survey or form on the web")
     paper: Paper | None = Field(None, description="a paper form, and where to get it")
     phone: Phone | None = Field(None, description="a phone number to give views by phone")
@@ -362,6 +452,13 @@ class TakePart(Record):
 
 
 class AccessibleFormat(Record):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [filled("link"), filled("how_to_ask")],
+            **when("format", "other_language", filled("language")),
+        }
+    )
+
     format: Format = Field(description="one of: " + ", ".join(f.value for f in Format))
     language: Text | None = Field(None, description="the language, for other_language")
     link: WebAddress | None = Field(None, description="where to get it online")
@@ -391,6 +488,8 @@ class AccessibleFormat(Record):
 
 
 class Contact(Record):
+    model_config = ConfigDict(json_schema_extra={"anyOf": [filled("email"), filled("phone"), filled("address")]})
+
     team: Text = Field(description="the team to contact (a team, not a person's name)")
     email: EmailAddress | None = Field(None, description="the team's email address")
     phone: PhoneNumber | None = Field(None, description='the team\'s phone number in quotes, such as "0800 123 4567"')
@@ -432,10 +531,16 @@ NOT_SHOWN = "not shown"
 HIDDEN_COUNTS = [{"const": FEWER_THAN_5}, {"const": NOT_SHOWN}]
 
 
+def _whole(value: object) -> object:
+    """120.0 is 120: JSON Schema cannot tell them apart, so the model does not either. 120.5 stays wrong."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _head_count(value: object) -> object:
     """A number of people, or "not counted" where nobody counted: an honest gap, not a made-up number."""
     if value == NOT_COUNTED:
         return None
+    value = _whole(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise PydanticCustomError(
             "head_count", 'should be a whole number, such as 120, or "not counted" if nobody counted'
@@ -465,6 +570,7 @@ def _group_count(value: object) -> object:
             'should be the exact number of people, such as 3. The hub shows a number from 1 to 4 as "fewer '
             'than 5" itself, so nobody can be picked out. If the question was not asked, count them under Not asked',
         )
+    value = _whole(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise PydanticCustomError("group_count", "should be a whole number of people, such as 12")
     if value < 0:
@@ -518,14 +624,14 @@ class CommitmentStatus(str, Enum):
         return say(f"commitment_status.{self.value}")
 
 
-_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_MONTH_OR_DAY = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 
 
 def _month_or_day(value: object) -> object:
     """A promise is often made for a month ("June 2026"), sometimes for a day: both are kept as written."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    match = _MONTH_OR_DAY.match(value.strip()) if isinstance(value, str) else None
+    match = _MONTH_OR_DAY.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise PydanticCustomError("due_type", "should be a month, such as 2026-06, or a day, such as 2026-06-30")
     if match[3] is None:
@@ -545,7 +651,7 @@ def _month_or_day(value: object) -> object:
 MonthOrDay = Annotated[
     str,
     BeforeValidator(_month_or_day),
-    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+    Field(json_schema_extra={"anyOf": [{"pattern": _MONTH}, {"pattern": _DAY, "format": "date"}]}),
 ]
 
 
@@ -581,6 +687,17 @@ class CommitmentUpdate(Update):
 
 class Commitment(Record):
     """One promise made in an outcome, tracked until it is kept or dropped."""
+
+    # The schema's side of _status_explained (whether the newest update agrees is for the model alone).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                when("status", "dropped", filled("why_dropped")),
+                {"if": filled("why_dropped"), "then": {"properties": {"status": {"const": "dropped"}}}},
+                when("status", "done", has("updates", "status", "done")),
+            ]
+        }
+    )
 
     what: Text = Field(description="what we will do, in one sentence, such as Start a night nursing service")
     theme: Text = Field(description="the theme of what people said that it answers, written as it is under themes")
@@ -727,6 +844,25 @@ class Version(Record):
 
 
 class Engagement(Record):
+    # The schema's side of _equality_assessed and _dates_in_order (the order of the days is for the model alone).
+    model_config = ConfigDict(
+        json_schema_extra=when(
+            "type",
+            "formal_consultation",
+            {
+                "allOf": [
+                    filled("closes"),
+                    {
+                        "anyOf": [
+                            filled("no_equality_impact_assessment"),
+                            has("documents", "kind", "equality_impact_assessment"),
+                        ]
+                    },
+                ]
+            },
+        )
+    )
+
     example: StrictBool = Field(False, description="true for a made-up record that shows how the hub works")
     title: Text = Field(max_length=120, description="a short title that says what this is about")
     summary: LongText = Field(description="two or three plain sentences about what is happening")

@@ -31,4 +31,5 @@ def engagement_schema(mode: JsonSchemaMode = "validation") -> str:
         "description": "One engagement on the hub. Each field says what to write.",
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
     }
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    # ASCII only: the characters beyond 65,536 in the patterns are written as escapes, not as themselves.
+    return json.dumps(schema, indent=2, ensure_ascii=True, sort_keys=False) + "\n"

@@ -461,8 +461,9 @@ def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any]]:
 
 
 def _is(metadata: list[Any], alias: Any) -> bool:
-    """Whether a field's parts hold every part of an Annotated type, such as ClockTime."""
-    return all(part in metadata for part in alias.__metadata__)
+    """Whether a field's parts hold every part of an Annotated type, such as ClockTime. A Field() in it is
+    merged into the field's own settings by pydantic, so it is not one of the parts."""
+    return all(part in metadata for part in alias.__metadata__ if not isinstance(part, FieldInfo))
 
 
 def _limit(metadata: list[Any], kind: type, name: str) -> Any:
