@@ -8,8 +8,9 @@ from hub.facts.catalogue import Catalogue
 from hub.records.map_model import Body
 from hub.site.paging import paginate
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
-from .listing import index_pages
+from .listing import index_pages, numbered_title
 
 MAP_FOLDER, DECISIONS_FOLDER = "who-decides", "decisions"
 
@@ -29,8 +30,8 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         render(
             "decisions_map.html",
             f"{MAP_FOLDER}/index.md",
-            title="Who decides what",
-            description="The bodies that make decisions about health and care, who they report to, and how to take part.",
+            title=say("map.title"),
+            description=say("map.description"),
             **common,
         )
     ]
@@ -41,7 +42,7 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 "body.html",
                 f"{MAP_FOLDER}/{body.id}.md",
                 title=body.name,
-                description=f"What {body.name} decides.",
+                description=say("map.body.description", body=body.name),
                 body=body,
                 size=size,
                 **common,
@@ -54,7 +55,7 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             render(
                 "decision.html",
                 f"{DECISIONS_FOLDER}/{decision.id}.md",
-                title=f"Decision: {decision.what}",
+                title=say("map.decision.title", what=decision.what),
                 description=decision.what,
                 decision=decision,
                 search_text=view.by_id[decision.body].name,
@@ -67,27 +68,27 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
 def _body_lists(catalogue: Catalogue, body: Body, common: dict) -> list[GeneratedPage]:
     """Full lists for a body with more open engagements or decisions than its page shows."""
     view, size, folder = catalogue.map, catalogue.settings.page_size, f"{MAP_FOLDER}/{body.id}"
-    crumbs = [("Who decides what", f"{MAP_FOLDER}/"), (body.name, body_url(body.id))]
+    crumbs = [(say("map.title"), f"{MAP_FOLDER}/"), (body.name, body_url(body.id))]
     pages = []
     if len(view.open_for(body)) > size:
         pages += index_pages(
             catalogue,
             f"{folder}/open",
-            f"Engagements {body.name} will decide on",
-            "Open now and coming up.",
+            say("map.body.open_title", body=body.name),
+            say("map.body.open_intro"),
             view.open_for(body),
-            "There are none.",
+            say("charter.none"),
             crumbs,
         )
     taken = view.decisions_of(body)
     if len(taken) > size:
         for pageful in paginate(taken, size, f"{folder}/decisions"):
-            title = f"Decisions taken by {body.name}"
+            title = say("map.body.decisions_title", body=body.name)
             pages.append(
                 render(
                     "decisions_list.html",
                     pageful.path,
-                    title=title if pageful.number == 1 else f"{title} (page {pageful.number} of {pageful.count})",
+                    title=title if pageful.number == 1 else numbered_title(title, pageful.number, pageful.count),
                     description=title,
                     pageful=pageful,
                     crumbs=crumbs,
