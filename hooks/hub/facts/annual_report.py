@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from hub.words import say
+
 from .catalogue import Catalogue
 from .charter import PRINCIPLES, Principle
 from .commitments import KeptShare, Tracked, kept_on_time
@@ -17,15 +19,6 @@ from .entries import Entry
 from .reach import QuestionReach, area_reach, people_living_in
 from .scorecard import Result
 from .small_numbers import one
-
-WAYS = {
-    "online": "Online",
-    "paper": "On paper",
-    "phone": "By phone",
-    "email": "By email",
-    "events": "At events",
-    "other": "Another way",
-}
 
 
 @dataclass(frozen=True)
@@ -114,7 +107,7 @@ def _report(catalogue: Catalogue, year: int, entries: list[Entry], promises: lis
         engagements=len(entries),
         by_type=_counts(e.engagement.type.label for e in entries),
         by_place=_counts(place for e in entries for place in e.engagement.places),
-        by_way=_counts(WAYS[way] for e in entries for way in e.engagement.take_part.ways),
+        by_way=_counts(say(f"report.way.{way}") for e in entries for way in e.engagement.take_part.ways),
         outcomes=len(outcomes),
         people=sum(one(o.took_part.total).public or 0 for o in outcomes),
         uncounted=sum(o.took_part.total is None for o in outcomes),

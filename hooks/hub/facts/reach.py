@@ -30,7 +30,7 @@ BIG_ENOUGH_TO_WARN = Fraction(5, 100)
 def percent(share: Fraction) -> str:
     """14%, rounded half up; "less than 1%" rather than 0% for a share that is not nothing."""
     whole = int(share * 100 + Fraction(1, 2))
-    return "less than 1%" if whole == 0 and share > 0 else f"{whole}%"
+    return say("percent.less_than_1") if whole == 0 and share > 0 else say("percent.whole", n=whole)
 
 
 @dataclass(frozen=True)

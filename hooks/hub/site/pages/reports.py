@@ -5,6 +5,7 @@ from __future__ import annotations
 from hub.facts.annual_report import Count, YearReport, year_reports
 from hub.facts.catalogue import Catalogue
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 FOLDER = "reports"
 
@@ -15,8 +16,8 @@ def report_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         render(
             "reports.html",
             f"{FOLDER}/index.md",
-            title="Annual reports",
-            description="How many engagements there were each year, who took part and what happened.",
+            title=say("reports.title"),
+            description=say("reports.description"),
             reports=reports,
             area=catalogue.settings.area,
         )
@@ -26,8 +27,8 @@ def report_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             render(
                 "report.html",
                 f"{FOLDER}/{report.year}.md",
-                title=f"Engagement report {report.year}",
-                description=f"What we asked people in {report.year}, who took part, and what happened.",
+                title=say("report.title", year=report.year),
+                description=say("report.description", year=report.year),
                 r=report,
                 today=catalogue.today,
                 timeliness=_timeliness(report),
@@ -41,8 +42,8 @@ def report_pages(catalogue: Catalogue) -> list[GeneratedPage]:
 
 def _timeliness(report: YearReport) -> list[Count]:
     return [
-        Count("Published on time", report.on_time),
-        Count("Published late", report.late),
-        Count("Late and not yet published", report.overdue),
-        Count("Not due yet", report.not_yet_due),
+        Count(say("report.feedback.on_time"), report.on_time),
+        Count(say("report.feedback.late"), report.late),
+        Count(say("report.feedback.overdue"), report.overdue),
+        Count(say("report.feedback.not_yet_due"), report.not_yet_due),
     ]
