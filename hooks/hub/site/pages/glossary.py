@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from hub.records.glossary import load_glossary
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 
 def glossary_page() -> GeneratedPage:
     return render(
         "glossary.html",
         "glossary/index.md",
-        title="Glossary",
-        description="What the short forms on this website mean, such as NHS and GP.",
+        title=say("glossary.title"),
+        description=say("glossary.description"),
         terms=load_glossary().sorted(),
     )

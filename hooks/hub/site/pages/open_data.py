@@ -14,20 +14,21 @@ from hub.outputs.open_data import (
     POPULATION_SCHEMA,
     SCHEMA,
 )
-from hub.records.model import CommitmentStatus, Engagement
+from hub.records.model import FEWER_THAN_5, NOT_SHOWN, CommitmentStatus, Engagement
 from hub.site.render import GeneratedPage, render
+from hub.words import say
 
 
 def open_data_page(catalogue: Catalogue) -> GeneratedPage:
     fields = [
-        (name, field.description or _PARTS.get(name, ""), field.is_required())
+        (name, field.description or (say(f"open_data.part.{name}") if name in _PARTS else ""), field.is_required())
         for name, field in Engagement.model_fields.items()
     ]
     return render(
         "open_data.html",
         "open-data/index.md",
-        title="Open data",
-        description="Every engagement as JSON and as a spreadsheet, with feeds and a calendar.",
+        title=say("open_data.title"),
+        description=say("open_data.description"),
         files={
             "all_json": ALL_JSON,
             "all_csv": ALL_CSV,
@@ -39,6 +40,8 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
             "population_schema": POPULATION_SCHEMA,
         },
         fields=fields,
+        # As the data writes a hidden count, in every language.
+        hidden_counts=(FEWER_THAN_5, NOT_SHOWN),
         statuses=[s.value for s in Status],
         commitment_statuses=[s.value for s in CommitmentStatus],
         progresses=[p.value for p in Progress],
@@ -48,11 +51,5 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
     )
 
 
-# Fields that are parts of a record have no description of their own: say what they hold.
-_PARTS = {
-    "take_part": "the ways to take part: online, paper, phone, email, events and other",
-    "contact": "the team to contact with questions",
-    "decision": "who will decide, and when",
-    "outcome": "what happened: who took part, what they said, what changed and what did not, "
-    "and what we promised to do",
-}
+# Fields that are parts of a record have no description of their own: open_data.part.<name> says what they hold.
+_PARTS = ("take_part", "contact", "decision", "outcome")
