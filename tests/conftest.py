@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
-import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,7 @@ class Run:
 
 
 def run(args: list[str], cwd: Path, today: str = DEMO_TODAY) -> Run:
+    """A command in its own process, as staff and CI run it (for what needs a real process: signals, exit codes)."""
     # The demo is built without an address, whatever the shell running the tests has set.
     env = {k: v for k, v in os.environ.items() if k not in ("HUB_URL", "HUB_PUBLISH")}
     env.update(HUB_TODAY=today, NO_MKDOCS_2_WARNING="1")
@@ -32,15 +36,78 @@ def run(args: list[str], cwd: Path, today: str = DEMO_TODAY) -> Run:
 
 
 def mkdocs_build(root: Path, today: str = DEMO_TODAY) -> Run:
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict"], root, today)
+    """`mkdocs build --strict` in `root`, run in this process through MkDocs's own command line.
+
+    The same code path as the command (its options, on_startup and on_shutdown, the strict count), without
+    starting Python and importing MkDocs, the theme and the hub again for each build: about a second each.
+    """
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    with _inside(root, today):
+        done = CliRunner().invoke(cli, ["build", "--strict"], catch_exceptions=True)
+        _forget_mkdocs_logging()
+    return Run(done.exit_code, done.output + _traceback_of(done.exc_info))
 
 
 def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
-    return run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--config", str(root / "mkdocs.yml"), *files],
-        root,
-        today,
-    )
+    """`scripts/validate.py` on the hub in `root`, run in this process, with what it prints."""
+    import validate as command
+
+    out = io.StringIO()
+    with _inside(root, today), contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            code = command.main(["--config", str(root / "mkdocs.yml"), *files])
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        except Exception:
+            out.write(traceback.format_exc())
+            code = 1
+    return Run(code, out.getvalue())
+
+
+@contextlib.contextmanager
+def _inside(root: Path, today: str):
+    """The command's working folder and date, as the command line would give them, put back afterwards."""
+    saved = {name: os.environ.get(name) for name in ("HUB_TODAY", "NO_MKDOCS_2_WARNING", "HUB_URL", "HUB_PUBLISH")}
+    os.environ.update(HUB_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    # The demo is built without an address, whatever the shell running the tests has set.
+    os.environ.pop("HUB_URL", None)
+    os.environ.pop("HUB_PUBLISH", None)
+    try:
+        with contextlib.chdir(root):
+            yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _forget_mkdocs_logging() -> None:
+    """Undo what each run of MkDocs's command line adds to logging, as if each build had its own process.
+
+    It adds a handler on the output it was given, and a filter that drops any message logged before: in one
+    process, a second build would hide an error that the first build showed.
+    """
+    from mkdocs.commands import build
+    from mkdocs.utils import DuplicateFilter
+
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if handler.get_name() == "MkDocsStreamHandler":
+            logger.removeHandler(handler)
+    for log_filter in list(build.log.filters):
+        if isinstance(log_filter, DuplicateFilter):
+            build.log.removeFilter(log_filter)
+
+
+def _traceback_of(exc_info) -> str:
+    """A crash shows as a traceback in the output, as it would from the command line, so tests can refuse it."""
+    if not exc_info or exc_info[0] is SystemExit:
+        return ""
+    return "".join(traceback.format_exception(*exc_info))
 
 
 def copy_hub(target: Path, with_records: bool = True) -> Path:
