@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -230,9 +231,14 @@ def _english_left(page: Path, records: str) -> list[str]:
     for tag in article.find_all(["script", "style", "code"]):
         tag.decompose()
     # Words with links or short forms inside are marked as a whole, across the tags: read the text whole.
-    text = "\0".join(
-        [*article.find_all(string=True), *(t["aria-label"] for t in article.find_all(attrs={"aria-label": True}))]
+    return _not_marked(
+        [*article.find_all(string=True), *(t["aria-label"] for t in article.find_all(attrs={"aria-label": True}))],
+        records,
     )
+
+
+def _not_marked(texts: list[str], records: str) -> list[str]:
+    text = "\0".join(texts)
     while _MARKED.search(text):
         text = _MARKED.sub("\0", text)
     left = []
@@ -254,3 +260,26 @@ def test_every_page_the_hub_makes_speaks_the_catalogues_language(pseudo_site):
     assert len(pages) > 100
     left = {str(p.relative_to(site)): english for p in pages if (english := _english_left(p, records))}
     assert not left, "\n".join(f"{page}: {english}" for page, english in left.items())
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_feeds_and_calendars_speak_the_catalogues_language(pseudo_site):
+    records = _record_text(pseudo_site)
+    feeds = sorted((pseudo_site / "site" / "feeds").rglob("*.xml"))
+    calendars = sorted((pseudo_site / "site" / "feeds").rglob("*.ics"))
+    assert feeds and calendars
+    left = {}
+    for path in feeds:
+        feed = ElementTree.parse(path).getroot()
+        texts = [t.text or "" for name in ("title", "subtitle", "name", "summary") for t in feed.iter(_ATOM + name)]
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == _pseudo("en-GB")
+        left[path.name] = _not_marked(texts, records)
+    for path in calendars:
+        unfolded = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")
+        texts = re.findall(r"^(?:SUMMARY|DESCRIPTION|LOCATION|X-WR-CALNAME):(.*)$", unfolded, re.M)
+        # A description puts record texts one after another, a blank line between them.
+        texts = [re.sub(r"\\([,;\\])", r"\1", t).replace("\\n\\n", "\0") for t in texts]
+        left[path.name] = _not_marked(texts, records)
+    assert not any(left.values()), {name: words for name, words in left.items() if words}

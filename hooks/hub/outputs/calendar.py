@@ -22,6 +22,7 @@ from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Progress, Tracked
 from hub.facts.entries import Entry
 from hub.records.model import Event as Happening
+from hub.words import say
 
 from .files import GeneratedFile
 
@@ -40,7 +41,7 @@ def calendar_files(catalogue: Catalogue, site_url: str | None) -> list[Generated
 
 def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:
     zone = ZoneInfo(catalogue.settings.timezone)
-    calendar = _calendar(catalogue, f"Have your say: {catalogue.settings.area}")
+    calendar = _calendar(catalogue, say("calendar.name", area=catalogue.settings.area))
     stamp = _stamp(catalogue)
     for entry in [*catalogue.open_now, *catalogue.coming_up]:
         # The calendar copies record text elsewhere: without anyone's own details.
@@ -69,9 +70,11 @@ def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -
     if decision.date is not None:
         calendar.add_component(
             _day(
-                _component(f"{entry.slug}-decision", f"Decision: {entry.public.title}", stamp, entry, site_url),
+                _component(
+                    f"{entry.slug}-decision", say("calendar.decision", title=entry.public.title), stamp, entry, site_url
+                ),
                 decision.date,
-                f"{decision.who} decides. {decision.how or ''}",
+                say("calendar.decides", who=decision.who, how=decision.how or ""),
             )
         )
     for promise in catalogue.commitments_of(entry):
@@ -102,9 +105,13 @@ def _promise_due(promise: Tracked, stamp: dt.datetime, site_url: str | None) -> 
     """A reminder on the last day a promise can be kept on time, with where it stands."""
     public = promise.entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
     item = _component(
-        f"{promise.entry.slug}-{promise.anchor}", f"Promise due: {public.what}", stamp, promise.entry, site_url
+        f"{promise.entry.slug}-{promise.anchor}",
+        say("calendar.promise_due", what=public.what),
+        stamp,
+        promise.entry,
+        site_url,
     )
-    said = f"Due by {promise.due}. {public.who} is responsible. Now: {promise.progress.label}."
+    said = say("calendar.promise", due=promise.due, who=public.who, progress=promise.progress.label)
     return _day(item, promise.commitment.due_by, said)
 
 
@@ -129,26 +136,32 @@ def _digest(event: Happening) -> str:
 
 def _event(entry: Entry, uid: str, event, zone: ZoneInfo, stamp: dt.datetime, site_url: str | None) -> Event:
     e = entry.public
-    item = _component(uid, f"{event.name}: {e.title}", stamp, entry, site_url)
+    item = _component(uid, say("calendar.event", name=event.name, title=e.title), stamp, entry, site_url)
     item.add("dtstart", _at(event.date, event.starts, zone))
     item.add("dtend", _at(event.date, event.ends, zone))
     item.add("location", _where(event))
-    details = [e.summary, event.booking or "", ", ".join(a.label for a in event.access), event.access_notes or ""]
+    details = [
+        e.summary,
+        event.booking or "",
+        say("list.comma").join(a.label for a in event.access),
+        event.access_notes or "",
+    ]
     item.add("description", "\n\n".join(" ".join(d.split()) for d in details if d))
     return item
 
 
 def _where(event) -> str:
     if event.venue:
-        return f"{event.venue}, {event.address}"
+        return say("engagement.events.venue", venue=event.venue, address=event.address)
     online = event.online
-    return ", ".join(part for part in ("Online", online.how, online.link, online.dial_in) if part)
+    parts = (say("calendar.online"), online.how, online.link, online.dial_in)
+    return say("list.comma").join(part for part in parts if part)
 
 
 def _closing_day(entry: Entry, stamp: dt.datetime, site_url: str | None) -> Event:
     e = entry.public
     assert e.closes is not None  # only engagements with a last day get this reminder
-    item = _component(f"{entry.slug}-closes", f"Last day to have your say: {e.title}", stamp, entry, site_url)
+    item = _component(f"{entry.slug}-closes", say("calendar.last_day", title=e.title), stamp, entry, site_url)
     return _day(item, e.closes, e.summary)
 
 

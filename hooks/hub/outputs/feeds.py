@@ -19,7 +19,8 @@ from hub.facts.entries import Entry
 from hub.facts.small_numbers import one
 from hub.records.formatting import plain
 from hub.urls import relative
-from hub.wording import count
+from hub.wording import say_count
+from hub.words import say
 
 from .files import TEMPLATES, GeneratedFile
 
@@ -66,16 +67,16 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
         _feed(
             catalogue,
             ENGAGEMENTS,
-            f"New engagements in {area}",
-            "Ways to have your say on health and care.",
+            say("feeds.engagements.title", area=area),
+            say("feeds.engagements.subtitle"),
             engagements,
             site_url,
         ),
         _feed(
             catalogue,
             OUTCOMES,
-            f"You said, we did: {area}",
-            "What people told us, what changed because they did, and news of what we promised.",
+            say("feeds.outcomes.title", area=area),
+            say("feeds.outcomes.subtitle"),
             _newest(outcomes, size),
             site_url,
         ),
@@ -89,7 +90,17 @@ def _engagement_feed(catalogue: Catalogue, entry: Entry, site_url: str | None) -
     items = [
         _item(catalogue, entry, "engagement", min(e.opens, today), e.title, e.summary, path, site_url),
         *[
-            _item(catalogue, entry, f"update-{n}", u.date, f"Update: {e.title}", u.what, path, site_url, "timeline")
+            _item(
+                catalogue,
+                entry,
+                f"update-{n}",
+                u.date,
+                say("feeds.update", title=e.title),
+                u.what,
+                path,
+                site_url,
+                "timeline",
+            )
             for n, u in enumerate(e.updates, start=1)
             if u.date <= today
         ],
@@ -100,8 +111,8 @@ def _engagement_feed(catalogue: Catalogue, entry: Entry, site_url: str | None) -
     return _feed(
         catalogue,
         path,
-        f"Updates: {e.title}",
-        "News of this engagement: updates, what people said, what changed, and what we promised.",
+        say("feeds.engagement.title", title=e.title),
+        say("feeds.engagement.subtitle"),
         _newest(items, catalogue.settings.feed_size),
         site_url,
         entry.url,
@@ -111,7 +122,7 @@ def _engagement_feed(catalogue: Catalogue, entry: Entry, site_url: str | None) -
 def _outcome_item(catalogue: Catalogue, entry: Entry, feed: str, site_url: str | None) -> Item:
     outcome = entry.public.outcome
     assert outcome is not None  # only engagements with an outcome are asked for
-    title = f"You said, we did: {entry.engagement.title}"
+    title = say("feeds.outcome", title=entry.engagement.title)
     summary = plain(outcome.summary) + _took_part(entry)
     return _item(catalogue, entry, "outcome", outcome.published, title, summary, feed, site_url)
 
@@ -128,8 +139,14 @@ def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: 
             entry,
             f"{name}-update-{n}",
             update.date,
-            f"Promise {(update.status.label if update.status else 'update').lower()}: {what}",
-            update.what + (f" Why: {public.why_dropped}" if update.status and public.why_dropped else ""),
+            say(
+                "feeds.promise",
+                status=(update.status.label if update.status else say("feeds.promise_update")).lower(),
+                what=what,
+            ),
+            say("feeds.why_dropped", what=update.what, why=public.why_dropped)
+            if update.status and public.why_dropped
+            else update.what,
             feed,
             site_url,
             promise.anchor,
@@ -144,8 +161,8 @@ def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: 
                 entry,
                 f"{name}-overdue",
                 promise.commitment.due_by + dt.timedelta(days=1),
-                f"Promise overdue: {what}",
-                f"This was due by {promise.due}. It is not done yet.",
+                say("feeds.overdue.title", what=what),
+                say("feeds.overdue.summary", due=promise.due),
                 feed,
                 site_url,
                 promise.anchor,
@@ -186,8 +203,8 @@ def _took_part(entry: Entry) -> str:
     if total.value is None:
         return ""
     if total.hidden:
-        return " Fewer than 5 people took part."
-    return f" {count(total.value, 'person', 'people')} took part."
+        return " " + say("reach.total_fewer_than_5")
+    return " " + say_count("reach.total", total.value)
 
 
 def _feed(

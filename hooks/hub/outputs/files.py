@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from hub.words import markup
+
 
 @dataclass(frozen=True)
 class GeneratedFile:
@@ -27,3 +29,4 @@ def templates(package: str) -> Environment:
 
 
 TEMPLATES = templates("hub.outputs")  # the Atom feed
+TEMPLATES.globals.update(t=markup)

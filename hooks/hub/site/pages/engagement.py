@@ -77,8 +77,8 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         entry=entry,
         e=entry.engagement,
         alternates=(
-            ("application/atom+xml", f"News of {entry.engagement.title}", feeds["atom"]),
-            ("text/calendar", f"Dates of {entry.engagement.title}", feeds["ics"]),
+            ("application/atom+xml", say("engagement.alternate.feed", title=entry.engagement.title), feeds["atom"]),
+            ("text/calendar", say("engagement.alternate.calendar", title=entry.engagement.title), feeds["ics"]),
         ),
         sections=section_titles(
             entry.timing.status,
