@@ -3,9 +3,13 @@
 Addresses (from the site's root), which do not change between builds:
   data/engagements.json, data/engagements.csv       every engagement
   data/engagements/<id>.json, data/engagements/<id>.csv   one engagement
-  data/engagement.schema.json                       the fields of a record, with what each means
+  data/engagement.schema.json                       one engagement as published, with what each field means
+  data/engagements.schema.json, data/commitments.schema.json   the JSON files of every engagement and promise
   data/commitments.json, data/commitments.csv       every promise made in an outcome, with where it stands
   data/population.json, data/population.schema.json  who lives in each place, by group, and its fields
+  data/datapackage.json                             a Frictionless data package: every file, and each CSV's columns
+
+The JSON Schemas are made from the record model, so the data always meets them (tests/test_open_data_schemas.py).
 
 Counts of people are published as pages show them: a count from 1 to 4 is "fewer than 5", and a count
 hidden so that such a count cannot be worked out is "not shown" (facts/small_numbers.py).
@@ -14,28 +18,48 @@ hidden so that such a count cannot be worked out is "not shown" (facts/small_num
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import operator
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from hub.facts.catalogue import Catalogue
-from hub.facts.commitments import Tracked
+from hub.facts.commitments import Progress, Tracked
 from hub.facts.entries import Entry
 from hub.facts.reach import Reach
 from hub.facts.small_numbers import is_small, shown_participation
-from hub.records.model import FEWER_THAN_5, NOT_SHOWN
+from hub.facts.status import Status
+from hub.records.model import (
+    FEWER_THAN_5,
+    NOT_SHOWN,
+    Commitment,
+    CommitmentStatus,
+    Engagement,
+    EngagementType,
+    Level,
+)
+from hub.records.names import slugify
 from hub.records.population import Population, PopulationFile
-from hub.records.schema import engagement_schema
 
 from .files import GeneratedFile
 
 FOLDER = "data"
 SCHEMA = f"{FOLDER}/engagement.schema.json"
 ALL_JSON, ALL_CSV = f"{FOLDER}/engagements.json", f"{FOLDER}/engagements.csv"
+ALL_SCHEMA = f"{FOLDER}/engagements.schema.json"
 COMMITMENTS_JSON, COMMITMENTS_CSV = f"{FOLDER}/commitments.json", f"{FOLDER}/commitments.csv"
+COMMITMENTS_SCHEMA = f"{FOLDER}/commitments.schema.json"
 POPULATION, POPULATION_SCHEMA = f"{FOLDER}/population.json", f"{FOLDER}/population.schema.json"
+PACKAGE = f"{FOLDER}/datapackage.json"
+# The Table Schema of engagements.csv, which each engagement's own CSV file shares: the package names it.
+TABLE_SCHEMA = f"{FOLDER}/engagements.tableschema.json"
+JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def record_json(slug: str) -> str:
@@ -51,16 +75,16 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
         as_data(entry, catalogue.commitments_of(entry), catalogue.reach(entry)) for entry in catalogue.everything
     ]
     files = [
-        # The schema staff's editors use (schema/engagement.schema.json in the repository), as the data is
-        # published: where a record has a count of people, the data may say "fewer than 5" or "not shown".
-        GeneratedFile(SCHEMA, engagement_schema(mode="serialization")),
+        GeneratedFile(SCHEMA, _schema_text(published_schema())),
+        GeneratedFile(ALL_SCHEMA, _schema_text(_file_schema("engagements", {"$ref": _name(SCHEMA)}))),
+        GeneratedFile(COMMITMENTS_SCHEMA, _schema_text(_file_schema("commitments", promise_schema()))),
         GeneratedFile(
             ALL_JSON,
             _json(
                 {
                     "area": catalogue.settings.area,
                     "date": catalogue.today.isoformat(),
-                    "schema": SCHEMA.split("/")[-1],
+                    "schema": _name(ALL_SCHEMA),
                     "engagements": records,
                 }
             ),
@@ -71,7 +95,14 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     files += [
         GeneratedFile(
             COMMITMENTS_JSON,
-            _json({"area": catalogue.settings.area, "date": catalogue.today.isoformat(), "commitments": promises}),
+            _json(
+                {
+                    "area": catalogue.settings.area,
+                    "date": catalogue.today.isoformat(),
+                    "schema": _name(COMMITMENTS_SCHEMA),
+                    "commitments": promises,
+                }
+            ),
         ),
         GeneratedFile(COMMITMENTS_CSV, _csv(promises, PROMISE_COLUMNS)),
     ]
@@ -83,9 +114,19 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     if catalogue.population.file is not None:
         files += [
             GeneratedFile(POPULATION, _json(population_data(catalogue.population, catalogue.settings.area))),
-            GeneratedFile(POPULATION_SCHEMA, _json(PopulationFile.model_json_schema(mode="serialization"))),
+            GeneratedFile(POPULATION_SCHEMA, _json(population_schema())),
         ]
+    files += [
+        GeneratedFile(TABLE_SCHEMA, _schema_text(table_schema(COLUMNS))),
+        # Without spaces: it names every file, so it grows with the number of engagements.
+        GeneratedFile(PACKAGE, _json(data_package(catalogue, [r["id"] for r in records]))),
+    ]
     return files
+
+
+def _name(address: str) -> str:
+    """A file's name within the data folder, where every file names the others."""
+    return address.removeprefix(f"{FOLDER}/")
 
 
 def as_data(entry: Entry, commitments: Sequence[Tracked] = (), reach: Reach | None = None) -> dict:
@@ -142,17 +183,123 @@ def population_data(population: Population, area: str) -> dict:
     }
 
 
+class PromiseProgress(BaseModel):
+    """Where a promise stands on the data's date: what open data adds to each promise."""
+
+    number: int = Field(ge=1, description="the promise's place in the outcome's list of promises, from 1")
+    progress: Progress = Field(description="where it stands: its status, or overdue when its due day has passed")
+    overdue: bool = Field(description="true when its due day has passed and it is neither done nor dropped")
+    due_by: dt.date = Field(description="the last day it can be kept on time: the due day, or a due month's last day")
+    done_on: dt.date | None = Field(description="the day it was done, or null")
+    kept_on_time: bool | None = Field(description="whether it was done by its due day; null until that is known")
+    page: str = Field(description="the address of the promise on its engagement's page, from the site's root")
+
+
+def population_schema() -> dict:
+    """population.json: population/places.yaml's fields, with the hub's area."""
+    schema = PopulationFile.model_json_schema(mode="serialization")
+    area = {"type": "string", "description": "the area the hub covers"}
+    return {
+        "$schema": JSON_SCHEMA_DRAFT,
+        **schema,
+        "properties": {"area": area, **schema["properties"]},
+        "required": ["area", *schema["required"]],
+    }
+
+
 def _progress(promise: Tracked) -> dict:
     done = promise.done_on
+    return PromiseProgress(
+        number=promise.number,
+        progress=promise.progress,
+        overdue=promise.overdue,
+        due_by=promise.commitment.due_by,
+        done_on=done,
+        kept_on_time=promise.kept_on_time if promise.judged else None,
+        page=promise.url,
+    ).model_dump(mode="json")
+
+
+class _Published(BaseModel):
+    """What open data adds to an engagement's fields."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9-]+$", description="the end of its page's address, and the name of its own data files"
+    )
+    page: str = Field(description="the address of its page, from the site's root")
+    status: Status = Field(description="where it stands on the data's date")
+    commitment_progress: list[PromiseProgress] = Field(
+        description="where each promise of its outcome stands on the data's date, in the outcome's order"
+    )
+
+
+def _schema_of(model: type[BaseModel]) -> tuple[dict, dict]:
+    """A model's schema as open data gives it (every field there, null where empty), and its parts."""
+    schema = model.model_json_schema(mode="serialization")
+    return schema, schema.pop("$defs", {})
+
+
+def published_schema() -> dict:
+    """One engagement as open data gives it: its id, page and status, every field staff wrote (with counts of
+    people hidden as "fewer than 5" or "not shown", and null where nobody counted), and its promises' progress."""
+    record, parts = _schema_of(Engagement)
+    added, more = _schema_of(_Published)
+    fields = dict(added["properties"])
+    progress = fields.pop("commitment_progress")
     return {
-        "number": promise.number,
-        "progress": promise.progress.value,
-        "overdue": promise.overdue,
-        "due_by": promise.commitment.due_by.isoformat(),
-        "done_on": done.isoformat() if done else None,
-        "kept_on_time": promise.kept_on_time if promise.judged else None,
-        "page": promise.url,
+        "$schema": JSON_SCHEMA_DRAFT,
+        "title": "Engagement, as open data",
+        "description": "One engagement as the hub publishes it. Every field is there, with null where it is empty. "
+        'Each count of people is a number, "fewer than 5" or "not shown", so nobody can be picked out. '
+        "It is null where nobody counted.",
+        **{
+            key: value for key, value in record.items() if key not in ("title", "description", "properties", "required")
+        },
+        "properties": {**fields, **record["properties"], "commitment_progress": progress},
+        "required": [*added["required"], *record["required"]],
+        "$defs": {**parts, **more},
     }
+
+
+def promise_schema() -> dict:
+    """One promise as the promise files give it: its engagement's id, its fields, and where it stands."""
+    promise, parts = _schema_of(Commitment)
+    progress, more = _schema_of(PromiseProgress)
+    engagement = {"type": "string", "pattern": r"^[a-z0-9-]+$", "description": "the id of its engagement"}
+    return {
+        **{key: value for key, value in promise.items() if key not in ("properties", "required")},
+        "properties": {"engagement": engagement, **promise["properties"], **progress["properties"]},
+        "required": ["engagement", *promise["required"], *progress["required"]],
+        "$defs": {**parts, **more},
+    }
+
+
+def _file_schema(kind: str, item: dict) -> dict:
+    """engagements.json or commitments.json: the area, the data's date, the file's schema and the list."""
+    defs = item.pop("$defs", {}) if "$defs" in item else {}
+    schema = {
+        "$schema": JSON_SCHEMA_DRAFT,
+        "title": f"Every {kind[:-1]}, as open data",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["area", "date", "schema", kind],
+        "properties": {
+            "area": {"type": "string", "description": "the area the hub covers"},
+            "date": {
+                "type": "string",
+                "format": "date",
+                "description": "the day the data was made: status, progress and overdue are as they were that day",
+            },
+            "schema": {"const": f"{kind}.schema.json", "description": "this file's schema, beside it"},
+            kind: {"type": "array", "items": item},
+        },
+    }
+    return schema | ({"$defs": defs} if defs else {})
+
+
+def _schema_text(schema: dict) -> str:
+    # ASCII only, as schema/engagement.schema.json: its patterns hold characters written as escapes.
+    return json.dumps(schema, indent=2, ensure_ascii=True) + "\n"
 
 
 def promise_data(promise: Tracked) -> dict:
@@ -166,64 +313,209 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV file: how to get it from the JSON, and its Table Schema field for datapackage.json."""
+
+    get: Callable[[dict], Any]
+    description: str
+    type: str = "string"
+    details: dict = field(default_factory=dict)  # the rest of the Table Schema field: constraints, format
+
+
+LIST = "; "  # how a list is written in one cell
+_LISTED = f'A list, written in one cell with "{LIST}" between its items.'
+_NAME = r"^[a-z0-9-]+$"
+
+
+def _sentence(model: type[BaseModel], name: str) -> str:
+    """A field's own description, as a sentence."""
+    text = model.model_fields[name].description or ""
+    return text[:1].upper() + text[1:] + "."
+
+
+def _as_they_are(name: str, column_type: str = "string", **details: Any) -> Column:
+    description = _sentence(Engagement, name) + (f" {_LISTED}" if column_type == "list" else "")
+    return Column(operator.itemgetter(name), description, "string" if column_type == "list" else column_type, details)
+
+
+def _count(get: Callable[[dict], Any], description: str) -> Column:
+    return Column(
+        get,
+        description + f' Empty where nobody counted. "{FEWER_THAN_5}" stands for 1 to 4 people. "{NOT_SHOWN}" is a '
+        "count hidden so that such a small count cannot be worked out.",
+        "integer",
+        {"missingValues": ["", FEWER_THAN_5, NOT_SHOWN], "constraints": {"minimum": 0}},
+    )
+
+
+def _enum(choices: type[Enum]) -> dict:
+    return {"constraints": {"enum": [c.value for c in choices]}}
+
+
 # One row per engagement: the fields people sort and filter by. The JSON has everything.
-_AS_THEY_ARE = (
-    "id",
-    "title",
-    "status",
-    "type",
-    "level",
-    "lead",
-    "partners",
-    "places",
-    "topics",
-    "who_for",
-    "opens",
-    "closes",
-    "summary",
-)
-COLUMNS: dict[str, Callable[[dict], Any]] = {
-    **{name: operator.itemgetter(name) for name in _AS_THEY_ARE},
-    "ways_to_take_part": lambda r: [way for way, value in r["take_part"].items() if value],
-    "decision_by": lambda r: r["decision"]["who"],
-    "decision_when": lambda r: r["decision"]["when"],
-    "outcome_published": lambda r: (r["outcome"] or {}).get("published"),
-    "people_who_took_part": lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"),
-    "themes": lambda r: [t["theme"] for t in (r["outcome"] or {}).get("themes", [])],
-    "commitments": lambda r: len(r["commitment_progress"]),
-    "commitments_done": lambda r: sum(p["progress"] == "done" for p in r["commitment_progress"]),
-    "commitments_overdue": lambda r: sum(p["overdue"] for p in r["commitment_progress"]),
-    "page": operator.itemgetter("page"),
+COLUMNS: dict[str, Column] = {
+    "id": Column(
+        operator.itemgetter("id"),
+        _sentence(_Published, "id"),
+        details={"constraints": {"required": True, "unique": True, "pattern": _NAME}},
+    ),
+    "title": _as_they_are("title"),
+    "status": Column(operator.itemgetter("status"), "Where it stands on the data's date.", details=_enum(Status)),
+    "type": _as_they_are("type", **_enum(EngagementType)),
+    "level": _as_they_are("level", **_enum(Level)),
+    "lead": _as_they_are("lead"),
+    "partners": _as_they_are("partners", "list"),
+    "places": _as_they_are("places", "list"),
+    "topics": _as_they_are("topics", "list"),
+    "who_for": _as_they_are("who_for", "list"),
+    "opens": _as_they_are("opens", "date"),
+    "closes": Column(
+        operator.itemgetter("closes"), "The last day. Empty for something that carries on, such as a panel.", "date"
+    ),
+    "summary": _as_they_are("summary"),
+    "ways_to_take_part": Column(
+        lambda r: [way for way, value in r["take_part"].items() if value],
+        f"The ways to take part: online, paper, phone, email, events or other. {_LISTED}",
+    ),
+    "decision_by": Column(lambda r: r["decision"]["who"], "The board or group that will decide."),
+    "decision_when": Column(lambda r: r["decision"]["when"], "Roughly when it will decide, such as Spring 2027."),
+    "outcome_published": Column(
+        lambda r: (r["outcome"] or {}).get("published"), "The day its outcome was published. Empty until then.", "date"
+    ),
+    "people_who_took_part": _count(
+        lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"), "How many people took part, from its outcome."
+    ),
+    "themes": Column(
+        lambda r: [t["theme"] for t in (r["outcome"] or {}).get("themes", [])],
+        f"The main things people said, from its outcome. {_LISTED}",
+    ),
+    "commitments": Column(lambda r: len(r["commitment_progress"]), "How many promises its outcome made.", "integer"),
+    "commitments_done": Column(
+        lambda r: sum(p["progress"] == "done" for p in r["commitment_progress"]),
+        "How many of them are done.",
+        "integer",
+    ),
+    "commitments_overdue": Column(
+        lambda r: sum(p["overdue"] for p in r["commitment_progress"]),
+        "How many of them are overdue on the data's date.",
+        "integer",
+    ),
+    "page": Column(operator.itemgetter("page"), _sentence(_Published, "page")),
 }
+
+
+def _promise(name: str, column_type: str = "string", **details: Any) -> Column:
+    model = Commitment if name in Commitment.model_fields else PromiseProgress
+    return Column(operator.itemgetter(name), _sentence(model, name), column_type, details)
 
 
 # One row per promise. Its updates are in the JSON; the row counts them.
-PROMISE_COLUMNS: dict[str, Callable[[dict], Any]] = {
-    **{
-        name: operator.itemgetter(name)
-        for name in ("engagement", "number", "what", "theme", "who", "due", "due_by", "status", "progress")
-    },
-    "overdue": operator.itemgetter("overdue"),
-    "done_on": operator.itemgetter("done_on"),
-    "kept_on_time": operator.itemgetter("kept_on_time"),
-    "why_dropped": operator.itemgetter("why_dropped"),
-    "updates": lambda r: len(r["updates"]),
-    "page": operator.itemgetter("page"),
+PROMISE_COLUMNS: dict[str, Column] = {
+    "engagement": Column(
+        operator.itemgetter("engagement"),
+        "The id of its engagement.",
+        details={"constraints": {"required": True, "pattern": _NAME}},
+    ),
+    "number": _promise("number", "integer"),
+    "what": _promise("what"),
+    "theme": _promise("theme"),
+    "who": _promise("who"),
+    "due": _promise("due", constraints={"pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}),
+    "due_by": _promise("due_by", "date"),
+    "status": _promise("status", **_enum(CommitmentStatus)),
+    "progress": _promise("progress", **_enum(Progress)),
+    "overdue": _promise("overdue", "boolean"),
+    "done_on": _promise("done_on", "date"),
+    "kept_on_time": _promise("kept_on_time", "boolean"),
+    "why_dropped": _promise("why_dropped"),
+    "updates": Column(lambda r: len(r["updates"]), "How many dated updates it has: they are in the JSON.", "integer"),
+    "page": _promise("page"),
 }
 
 
-def _csv(records: list[dict], columns: dict[str, Callable[[dict], Any]] = COLUMNS) -> str:
+def _csv(records: list[dict], columns: dict[str, Column] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([_cell(get(record)) for get in columns.values()])
+        writer.writerow([_cell(column.get(record)) for column in columns.values()])
     return out.getvalue()
 
 
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = LIST.join(map(str, value)) if isinstance(value, list) else str(value)
+    # One line to a row: a line break in a summary written over several lines becomes a space.
+    text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
     # A spreadsheet runs a cell that starts with = + - or @ as a formula: record text must not.
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def table_schema(columns: dict[str, Column]) -> dict:
+    """The Table Schema of a CSV file (Frictionless): each column's type and what it holds."""
+    return {
+        "fields": [
+            {"name": name, "type": column.type, "description": column.description, **column.details}
+            for name, column in columns.items()
+        ],
+        "missingValues": [""],
+    }
+
+
+def data_package(catalogue: Catalogue, ids: list[str]) -> dict:
+    """datapackage.json: every open data file of the hub, with a Table Schema for each CSV file."""
+    settings = catalogue.settings
+    engagements, promises = _name(TABLE_SCHEMA), table_schema(PROMISE_COLUMNS)
+    csv_dialect = {"delimiter": ",", "doubleQuote": True, "header": True}
+
+    def table(name: str, path: str, title: str, schema: dict | str) -> dict:
+        return {
+            "name": name,
+            "path": path,
+            "title": title,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": csv_dialect,
+            "schema": schema,
+        }
+
+    def json_file(name: str, path: str, title: str, schema: str) -> dict:
+        return {
+            "name": name,
+            "path": path,
+            "title": title,
+            "description": f"Its JSON Schema is {schema}.",
+            "type": "json",
+            "format": "json",
+            "mediatype": "application/json" if not path.endswith(".schema.json") else "application/schema+json",
+        }
+
+    resources = [
+        table("engagements", _name(ALL_CSV), "Every engagement, one row each", engagements),
+        table("commitments", _name(COMMITMENTS_CSV), "Every promise made in an outcome, one row each", promises),
+        *(table(f"engagement-{i}", _name(record_csv(i)), f"The engagement {i}, in one row", engagements) for i in ids),
+        json_file("engagements-json", _name(ALL_JSON), "Every engagement, with every field", _name(ALL_SCHEMA)),
+        json_file(
+            "commitments-json", _name(COMMITMENTS_JSON), "Every promise, with its updates", _name(COMMITMENTS_SCHEMA)
+        ),
+        *(json_file(f"engagement-{i}-json", _name(record_json(i)), f"The engagement {i}", _name(SCHEMA)) for i in ids),
+    ]
+    if catalogue.population.file is not None:
+        resources.append(
+            json_file("population", _name(POPULATION), "Who lives in each place, by group", _name(POPULATION_SCHEMA))
+        )
+    package: dict[str, Any] = {
+        "name": f"engagement-hub-{slugify(settings.area)}",
+        "title": f"Engagements in {settings.area}",
+        "description": "Every engagement on the hub and every promise made in an outcome, as CSV files (one row "
+        f'each) and JSON files (every field). In a CSV file, a list is one cell with "{LIST}" between its items. '
+        "A cell that would start with =, +, - or @ starts with ' instead, so that a spreadsheet does not run it.",
+    }
+    if settings.open_data_licence_link:
+        package["licenses"] = [{"title": settings.open_data_licence, "path": settings.open_data_licence_link}]
+    else:
+        package["description"] += f" {settings.open_data_licence}"
+    return package | {"resources": resources}

@@ -38,25 +38,47 @@ from .names import key, slugify
 # The JSON Schema has the same list, so it is written out here rather than read from Python's Unicode tables,
 # which change from one Python to the next: controls (but tab, new line and carriage return), Unicode's
 # format characters (Cf, as of Unicode 15), line and paragraph separators, and private-use characters.
-_HIDDEN = (
-    "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"
-    "\\xad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u202a-\\u202e"
-    "\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\u2028\\u2029\\ue000-\\uf8ff"
-    # Beyond the first 65,536 characters, written as themselves: ECMA-262 and Python write these escapes differently.
-    + "".join(
-        chr(first) + (f"-{chr(last)}" if last != first else "")
-        for first, last in (
-            (0x110BD, 0x110BD),
-            (0x110CD, 0x110CD),
-            (0x13430, 0x1343F),
-            (0x1BCA0, 0x1BCA3),
-            (0x1D173, 0x1D17A),
-            (0xE0001, 0xE0001),
-            (0xE0020, 0xE007F),
-            (0xF0000, 0xFFFFD),
-            (0x100000, 0x10FFFD),
-        )
-    )
+_HIDDEN_RANGES = (
+    (0x0000, 0x0008),
+    (0x000B, 0x000C),
+    (0x000E, 0x001F),
+    (0x007F, 0x009F),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xE000, 0xF8FF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0xF0000, 0xFFFFD),
+    (0x100000, 0x10FFFD),
+)
+
+
+def _in_a_pattern(code: int) -> str:
+    # ECMA-262 and Python write an escape beyond the first 65,536 characters differently: those are written
+    # as themselves (the schema file writes them as JSON escapes).
+    return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+
+
+# The body of a [...] class of every hidden character, for Python's re and for ECMA-262 alike.
+_HIDDEN = "".join(
+    _in_a_pattern(first) + (f"-{_in_a_pattern(last)}" if last != first else "") for first, last in _HIDDEN_RANGES
 )
 # Half of a character that never came whole (a lone surrogate) is hidden too; JSON cannot carry one.
 _HIDDEN_CHARACTER = re.compile(f"[{_HIDDEN}\\ud800-\\udfff]")
@@ -235,7 +257,8 @@ class Record(BaseModel):
     so the message can point at that field's line.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Open data gives every field, null where it is empty: its schema says each is always there.
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_serialization_defaults_required=True)
 
     @field_validator("*", mode="after")
     @classmethod

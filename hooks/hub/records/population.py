@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StrictBool, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StrictBool, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .loading import read_as, shown
@@ -67,6 +67,17 @@ Figures = dict[str, dict[str, Annotated[int, Field(ge=0, strict=True)]]]
 
 
 class PlaceFigures(Record):
+    # Figures or parts, never both: open data gives only the one a place has.
+    model_config = ConfigDict(
+        json_schema_serialization_defaults_required=False,
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["people"], "properties": {"people": {"minProperties": 1}}},
+                {"required": ["made_of"], "properties": {"made_of": {"minItems": 1}}},
+            ]
+        },
+    )
+
     place: Text = Field(description="the place, named as in vocabulary/places.yaml")
     people: Figures = Field(
         default_factory=dict,

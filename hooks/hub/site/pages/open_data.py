@@ -8,8 +8,11 @@ from hub.facts.status import Status
 from hub.outputs.open_data import (
     ALL_CSV,
     ALL_JSON,
+    ALL_SCHEMA,
     COMMITMENTS_CSV,
     COMMITMENTS_JSON,
+    COMMITMENTS_SCHEMA,
+    PACKAGE,
     POPULATION,
     POPULATION_SCHEMA,
     SCHEMA,
@@ -33,6 +36,9 @@ def open_data_page(catalogue: Catalogue) -> GeneratedPage:
             "all_json": ALL_JSON,
             "all_csv": ALL_CSV,
             "schema": SCHEMA,
+            "all_schema": ALL_SCHEMA,
+            "commitments_schema": COMMITMENTS_SCHEMA,
+            "package": PACKAGE,
             "commitments_json": COMMITMENTS_JSON,
             "commitments_csv": COMMITMENTS_CSV,
             # Only when the hub has population figures (population/places.yaml).
