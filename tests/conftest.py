@@ -144,3 +144,14 @@ def browser():
         browser = a11y.launch(playwright)
         yield browser
         browser.close()
+
+
+# Modules whose every test drives Chromium, through the accessibility script rather than the fixture.
+_BROWSER_MODULES = {"test_accessibility", "test_known_barriers"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark the tests that need Chromium, so the job on the oldest Python can leave them to the other job."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) or item.module.__name__ in _BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)

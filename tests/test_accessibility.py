@@ -78,6 +78,7 @@ def _engagement_page(demo_site: Path) -> str:
 # --- axe-core on every page of the demo hub ---------------------------------------------------
 
 
+@pytest.mark.whole_site
 def test_every_page_of_the_demo_hub_passes_at_both_widths_and_with_text_spacing(demo_site, demo_results):
     """axe at 1280 and 320 pixels; at 320 nothing scrolls sideways, is cut off or breaks mid-word,
     and nothing is lost with WCAG 1.4.12 text spacing."""
@@ -92,6 +93,7 @@ def test_every_page_of_the_demo_hub_passes_at_both_widths_and_with_text_spacing(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.whole_site
 def test_every_page_of_the_demo_hub_is_valid_html_with_no_repeated_ids(demo_site):
     found = a11y.check_html(demo_site, a11y.site_pages(demo_site))
     assert len(found) == len([p for p in demo_site.rglob("*.html") if not _is_editor(demo_site, p)])
@@ -287,6 +289,7 @@ def test_the_command_explains_a_page_that_is_not_there(demo_site):
 # --- No requests to other websites ---------------------------------------------------------------
 
 
+@pytest.mark.whole_site
 def test_no_page_of_the_demo_hub_asks_another_website_for_anything(demo_results):
     offsite = {r.page: r.offsite for r in demo_results if r.offsite}
     assert not offsite
@@ -354,6 +357,7 @@ def test_the_browsers_own_focus_ring_counts_as_visible_focus(tab, fixtures_url):
     ]
 
 
+@pytest.mark.whole_site
 def test_the_keyboard_walk_passes_on_one_page_of_every_kind(demo_site):
     kinds = a11y.one_page_of_each_kind(demo_site, a11y.site_pages(demo_site))
     templates = ROOT / "hooks" / "hub" / "site" / "templates"

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -15,6 +17,7 @@ BROKEN = Path(__file__).parent / "a11y_fixtures" / "links"
 SCRIPT = ROOT / "scripts" / "check_links.py"
 
 
+@pytest.mark.whole_site
 def test_every_link_and_anchor_of_the_demo_hub_resolves(demo_site):
     done = check_links.check_links(demo_site)
     assert done.returncode == 0, done.stdout + done.stderr
