@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_TODAY, ROOT, copy_hub, run
+from conftest import DEMO_TODAY, ROOT, copy_hub, mkdocs_build, run
 from hub import words
 from hub.checks.check_all import check_records
 from hub.facts.catalogue import Catalogue
@@ -283,3 +283,26 @@ def test_the_feeds_and_calendars_speak_the_catalogues_language(pseudo_site):
         texts = [re.sub(r"\\([,;\\])", r"\1", t).replace("\\n\\n", "\0") for t in texts]
         left[path.name] = _not_marked(texts, records)
     assert not any(left.values()), {name: words for name, words in left.items() if words}
+
+
+def test_the_hubs_language_is_the_themes_unless_the_hub_names_its_own():
+    from hub.settings import read_mkdocs_yml, settings_from_mapping
+
+    demo = read_mkdocs_yml(ROOT / "mkdocs.yml")["extra"]["hub"]
+    assert "language" not in demo
+    assert settings_from_mapping(demo, theme_language="cy").language == "cy"
+    assert settings_from_mapping({**demo, "language": "zz"}, theme_language="cy").language == "zz"
+    assert settings_from_mapping(demo, theme_language="pt-BR").language == "pt-BR"
+
+
+def test_a_language_with_no_catalogue_stops_the_build_with_what_to_do(tmp_path):
+    root = copy_hub(tmp_path, with_records=False)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", "  language: de\n", 1))
+    result = mkdocs_build(root)
+    assert result.code == 1
+    assert (
+        "The hub has no words in the language 'de' (theme.language or extra.hub.language in mkdocs.yml). "
+        "Copy hooks/hub/words/en.yaml to hooks/hub/words/de.yaml and translate every value, or set the language to en."
+    ) in result.output
+    assert "Traceback" not in result.output

@@ -30,8 +30,9 @@ class Settings(BaseModel):
     area: Text = Field(description="the area this hub covers, as people know it")
     language: str = Field(
         "en",
-        pattern=r"^[a-z]{2,3}$",
-        description="the language of the hub's own words: hooks/hub/words/<language>.yaml",
+        pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$",  # as the theme names languages: cy, pt-BR, zh-Hant
+        description="the language of the hub's own words: hooks/hub/words/<language>.yaml. Leave it out to use "
+        "theme.language, which gives the theme's own words (the search box) too",
     )
     records: str = Field("engagements", description="the folder of engagement records, from mkdocs.yml")
     map: str = Field("map", description="the folder of the functions-and-decisions map, from mkdocs.yml")
@@ -111,7 +112,8 @@ class SettingsInvalid(Exception):
 def settings_from_mkdocs_yml(path: Path) -> Settings:
     """Read `extra.hub` from mkdocs.yml, ignoring MkDocs's own YAML tags (such as !ENV)."""
     config = read_mkdocs_yml(path)
-    return settings_from_mapping((config.get("extra") or {}).get("hub") or {}, path)
+    theme = config.get("theme") or {}
+    return settings_from_mapping((config.get("extra") or {}).get("hub") or {}, path, theme.get("language") or "en")
 
 
 def read_mkdocs_yml(path: Path) -> dict:
@@ -122,9 +124,11 @@ def read_mkdocs_yml(path: Path) -> dict:
         raise SettingsInvalid(f"{path}: could not be read ({error}).") from None
 
 
-def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml")) -> Settings:
+def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml"), theme_language: str = "en") -> Settings:
+    """The hub's settings; its language is the theme's (theme.language) unless extra.hub.language names another,
+    so that one setting gives the theme's words and the hub's."""
     try:
-        return Settings.model_validate(values)
+        return Settings.model_validate({"language": theme_language, **values})
     except ValidationError as error:
         lines = [
             f"{path}: extra.hub.{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in error.errors(include_url=False)

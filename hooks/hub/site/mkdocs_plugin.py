@@ -108,7 +108,9 @@ class EngagementHub:
     def on_pre_build(self, config) -> None:
         root = Path(config.config_file_path).parent
         try:
-            settings = settings_from_mapping(config.extra.get("hub") or {}, root / "mkdocs.yml")
+            settings = settings_from_mapping(
+                config.extra.get("hub") or {}, root / "mkdocs.yml", config.theme["language"] or "en"
+            )
             today = clock.today(settings.timezone)
             hub = build_hub(root, settings, today, config.site_url or None)
         except (RecordsInvalid, SettingsInvalid, ValueError) as error:

@@ -6,7 +6,8 @@ its lines like any record; and a key says where a word is used ("status.open"), 
 key it by the English text, which changes whenever the English is improved.
 
 A second language is a second file (words/cy.yaml) with the same keys, named in mkdocs.yml as
-`extra: hub: language: cy`. Every word the hub's own pages, feeds and files say comes from here:
+`theme: language: cy`, which also gives the theme's own words (the search box, "Skip to content") in that
+language. `extra: hub: language:` overrides it for the hub's words alone, for a language the theme lacks. Every word the hub's own pages, feeds and files say comes from here:
 templates call t("key"), Python calls say("key").
 
 Catalogue text is plain: no HTML. A sentence with a link in it has a place for the link, {link}, which
@@ -75,7 +76,14 @@ def use(language: str | Mapping[str, str]) -> None:
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """Every key of words/<language>.yaml, with dots for its levels: {"status.open": "Open now", ...}."""
-    data = yaml.safe_load((FOLDER / f"{language}.yaml").read_text(encoding="utf-8"))
+    path = FOLDER / f"{language}.yaml"
+    if not path.is_file():
+        raise ValueError(
+            f"The hub has no words in the language '{language}' (theme.language or extra.hub.language in mkdocs.yml). "
+            f"Copy hooks/hub/words/{ENGLISH}.yaml to hooks/hub/words/{language}.yaml and translate every value, "
+            f"or set the language to {ENGLISH}."
+        )
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return dict(_flat(data, ""))
 
 
