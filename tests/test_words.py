@@ -306,3 +306,28 @@ def test_a_language_with_no_catalogue_stops_the_build_with_what_to_do(tmp_path):
         "Copy hooks/hub/words/en.yaml to hooks/hub/words/de.yaml and translate every value, or set the language to en."
     ) in result.output
     assert "Traceback" not in result.output
+
+
+# The staff editor's page is for staff, like the messages in the records' checks: its words are not public.
+_STAFF_TEMPLATES = {"admin.html"}
+
+
+def test_the_templates_hold_no_words_of_their_own():
+    """Every word a template shows comes from t() or tn(): none is written in the template itself."""
+    found = {}
+    for path in sorted([*HUB.rglob("templates/*.html"), *HUB.rglob("templates/*.xml")]):
+        if path.name in _STAFF_TEMPLATES:
+            continue
+        # Jinja, and code (a field's name), are not words.
+        text = re.sub(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|<code>.*?</code>", " ", path.read_text("utf-8"), flags=re.S)
+        shown = re.findall(r"""\b(?:aria-label|title|alt|placeholder)="([^"]*)\"""", text)
+        shown += re.split(r"<[^>]*>", text)
+        # Not words: a block that names a CSS class (hub-outcomes), and the names of files.
+        words = [
+            w
+            for w in map(str.strip, shown)
+            if re.search(r"[^\W\d_]{2,}", w) and not re.fullmatch(r"hub-[\w-]+", w) and not _FILE_NAME.fullmatch(w)
+        ]
+        if words:
+            found[path.name] = [" ".join(w.split()) for w in words]
+    assert not found, found
