@@ -28,4 +28,5 @@ else
     echo "The staff editor's proxy did not start: the lines above say why. Is another bash scripts/serve.sh running?"
   fi
 fi
-mkdocs serve "$@"
+# --dirty: each rebuild makes again only what a change touches (hooks/hub/site/mkdocs_plugin.py, Incremental).
+mkdocs serve --dirty "$@"

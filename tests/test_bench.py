@@ -30,3 +30,11 @@ def test_the_benchmark_builds_both_sites_and_prints_its_figures():
     assert re.search(r"largest hub page: \S+\.html", done.stdout)
     assert re.search(r"validation alone .*: \d+\.\d s, the middle of 3 runs", done.stdout)
     assert re.search(r"machine check, .*: \d+\.\d\d s and \d+\.\d\d s", done.stdout)
+    assert re.search(r"mkdocs serve at 200 records: \d+\.\d s until the home page answered", done.stdout)
+    assert re.search(r"from saving one record until its page changed: \d+\.\d\d s, the middle of 3 saves", done.stdout)
+
+
+def test_the_benchmark_serves_as_serve_sh_does():
+    import bench
+
+    assert f'mkdocs serve {" ".join(bench.SERVE_OPTIONS)} "$@"' in (ROOT / "scripts" / "serve.sh").read_text()

@@ -18,7 +18,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hub.records.loading import LoadedRecord, Summary, load_each, other_entries, record_files, shown
+from hub.records.loading import (
+    LoadedRecord,
+    Summary,
+    load_each,
+    load_file,
+    other_entries,
+    record_bytes,
+    record_files,
+    shown,
+)
 from hub.records.map_loading import AreaMap, body_problems, load_map, reference_problems
 from hub.records.names import key
 from hub.records.population import Population, load_population
@@ -31,6 +40,7 @@ from .at_risk import cautions, reach_warnings
 from .dates import dated_problems
 from .gc_pause import with_collector_paused
 from .groups import group_problems
+from .memo import Found, RecordMemo, digest
 from .overlaps import overlap_warnings
 from .personal_data import map_personal_data_warnings
 from .vocabulary import vocabulary_problems
@@ -67,9 +77,18 @@ def available_processes() -> int:
 
 @with_collector_paused
 def check_records(
-    root: Path, settings: Settings, today: dt.date, processes: int = 1, keep_records: bool = False
+    root: Path,
+    settings: Settings,
+    today: dt.date,
+    processes: int = 1,
+    keep_records: bool = False,
+    memo: RecordMemo | None = None,
 ) -> Checked:
-    """Check every record and the decisions map under `root`: every problem, and the warnings for staff."""
+    """Check every record and the decisions map under `root`: every problem, and the warnings for staff.
+
+    With a `memo` (mkdocs serve keeps one between rebuilds), a record whose file is as it was is not read
+    or checked again: what was found last time is used, in this process.
+    """
     folder = root / settings.records
     if not folder.is_dir():
         return Checked(
@@ -80,7 +99,8 @@ def check_records(
     vocabulary, list_problems = load_vocabulary(root / settings.vocabulary, display_root=root)
     population, population_problems = _population(root, settings, vocabulary)
     job = _Job(root, settings, today, area.body_ids, keep_records, vocabulary, population)
-    checked = _each_record(record_files(folder), job, processes)
+    paths = record_files(folder)
+    checked = _each_record(paths, job, processes) if memo is None else _each_remembered(paths, job, memo)
     checked.area = area
     checked.population = population
     checked.problems += (
@@ -224,19 +244,51 @@ def _check_from_the_end(job: _Job) -> dict[int, Checked]:
 def _check_some(paths: list[Path], job: _Job) -> Checked:
     checked = Checked()
     for record, problems in load_each(paths, job.display_root):
-        checked.problems += problems
-        if record is None:
-            continue
+        _add(checked, job, *_verdict(record, problems, job))
+    return checked
+
+
+def _verdict(
+    record: LoadedRecord | None, problems: list[Problem], job: _Job
+) -> tuple[LoadedRecord | None, list[Problem], list[Problem]]:
+    """A record's own problems and warnings, from reading it and from the checks of one record alone."""
+    if record is None:
+        return None, problems, []
+    problems = (
+        problems
+        + dated_problems(record, job.today)
+        + body_problems(record, job.body_ids)
+        + vocabulary_problems(record, job.vocabulary)
+        + group_problems(record, job.population.groups)
+    )
+    return record, problems, cautions(record, job.today, job.settings) + reach_warnings(record, job.population)
+
+
+def _add(checked: Checked, job: _Job, record: LoadedRecord | None, problems: list[Problem], warnings: list[Problem]):
+    checked.problems += problems
+    checked.warnings += warnings
+    if record is not None:
         if job.keep_records:
             checked.records.append(record)
         checked.summaries.append(record.summary)
-        checked.problems += (
-            dated_problems(record, job.today)
-            + body_problems(record, job.body_ids)
-            + vocabulary_problems(record, job.vocabulary)
-            + group_problems(record, job.population.groups)
-        )
-        checked.warnings += cautions(record, job.today, job.settings) + reach_warnings(record, job.population)
+
+
+def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
+    """As _check_some, reading and checking again only the files whose bytes changed since the memo saw them."""
+    memo.start(job)
+    memo.keep_only({os.fspath(path) for path in paths})
+    checked = Checked()
+    for path in paths:
+        name = os.fspath(path)
+        raw = record_bytes(path)
+        if raw is None:  # a file that cannot be read: read_yaml says why, every time
+            _add(checked, job, *_verdict(*load_file(path, shown(path, job.display_root)), job))
+            continue
+        found = memo.get(name, raw)
+        if found is None:
+            found = Found(digest(raw), *_verdict(*load_file(path, shown(path, job.display_root), raw), job))
+            memo.put(name, found)
+        _add(checked, job, found.record, found.problems, found.warnings)
     return checked
 
 

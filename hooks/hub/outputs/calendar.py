@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import partial
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from hub.records.model import Event as Happening
 from hub.words import say
 
 from .files import GeneratedFile
+from .fingerprint import remembered
 
 PATH = "feeds/events.ics"
 _UTC = dt.UTC
@@ -36,7 +38,18 @@ def engagement_calendar(slug: str) -> str:
 
 
 def calendar_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile]:
-    return [calendar_file(catalogue, site_url), *[_engagement_file(catalogue, e, site_url) for e in catalogue.entries]]
+    return [
+        calendar_file(catalogue, site_url),
+        *[
+            remembered(
+                engagement_calendar(e.slug),
+                "calendar",
+                {"entry": e, "site_url": site_url},
+                partial(_engagement_file, catalogue, e, site_url),
+            )
+            for e in catalogue.entries
+        ],
+    ]
 
 
 def calendar_file(catalogue: Catalogue, site_url: str | None) -> GeneratedFile:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from hub.facts.catalogue import Catalogue
@@ -23,6 +24,7 @@ from hub.wording import say_count
 from hub.words import say
 
 from .files import TEMPLATES, GeneratedFile
+from .fingerprint import remembered
 
 FOLDER = "feeds"
 ENGAGEMENTS, OUTCOMES = f"{FOLDER}/engagements.xml", f"{FOLDER}/outcomes.xml"
@@ -80,7 +82,15 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
             _newest(outcomes, size),
             site_url,
         ),
-        *[_engagement_feed(catalogue, entry, site_url) for entry in catalogue.entries],
+        *[
+            remembered(
+                engagement_feed(entry.slug),
+                "feed",
+                {"entry": entry, "site_url": site_url},
+                partial(_engagement_feed, catalogue, entry, site_url),
+            )
+            for entry in catalogue.entries
+        ],
     ]
 
 

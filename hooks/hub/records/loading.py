@@ -148,13 +148,14 @@ def load_each(
         yield load_file(path, shown_folders[folder] / name)
 
 
-def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Problem]]:
+def load_file(path: Path, shown: Path, raw: bytes | None = None) -> tuple[LoadedRecord | None, list[Problem]]:
+    """The record in `path` (its bytes `raw`, if they were read already) and its problems."""
     slug = path.stem
     problems: list[Problem] = []
     wrong = address_problem(slug)
     if wrong:
         problems.append(Problem(shown, 1, "", _bad_name(slug, path.suffix, wrong)))
-    document, found = read_yaml(path, shown)
+    document, found = read_yaml(path, shown, raw)
     problems += found
     if document is None:
         return None, problems
@@ -165,10 +166,10 @@ def load_file(path: Path, shown: Path) -> tuple[LoadedRecord | None, list[Proble
     return LoadedRecord(slug, shown, path, engagement, document), []
 
 
-def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
+def read_yaml(path: Path, shown: Path, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
     """A YAML file's fields with their lines, or the problems that stop it being read."""
     try:
-        raw = _read_bytes(path)
+        raw = _read_bytes(path) if raw is None else raw
     except _NotAFile as error:
         return None, [Problem(shown, 1, "", error.message)]
     except (FileNotFoundError, NotADirectoryError):
@@ -220,6 +221,14 @@ def read_yaml(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
             )
         ]
     return document, []
+
+
+def record_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None where read_yaml would find a problem with the file itself."""
+    try:
+        return _read_bytes(path)
+    except (OSError, _NotAFile, _TooBig):
+        return None
 
 
 class _TooBig(Exception):

@@ -7,14 +7,16 @@ both find the same problems.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub.checks.check_all import check_records
+from hub.checks.memo import RecordMemo
 from hub.facts.catalogue import Catalogue
 from hub.outputs.calendar import calendar_files
 from hub.outputs.feeds import feed_files
 from hub.outputs.files import GeneratedFile
+from hub.outputs.fingerprint import Inputs, Remembered, files_digest
 from hub.outputs.open_data import open_data_files
 from hub.outputs.robots import robots_file
 from hub.records.problems import Problem, RecordsInvalid
@@ -33,21 +35,58 @@ class Hub:
     warnings: list[Problem]
 
 
-def build_hub(root: Path, settings: Settings, today: dt.date, site_url: str | None = None) -> Hub:
+@dataclass
+class HubMemo:
+    """What `mkdocs serve` keeps from one rebuild to the next: each record's checks, and each page and file
+    with the fingerprint of its inputs (hub/outputs/fingerprint.py)."""
+
+    records: RecordMemo = field(default_factory=RecordMemo)
+    made: Remembered = field(default_factory=Remembered)
+
+
+def build_hub(
+    root: Path, settings: Settings, today: dt.date, site_url: str | None = None, memo: HubMemo | None = None
+) -> Hub:
     """Every page and file of the hub; raises RecordsInvalid if any record is wrong.
 
     `site_url` (the hub's address: mkdocs.yml or HUB_URL) makes the links in feeds and the calendar full
     addresses, and robots.txt name the sitemap; without it feed links are relative and the calendar has none.
+    With a `memo` from the last build, what has not changed since is used again instead of being made afresh.
     """
     use(settings.language)  # the hub's own words, from hooks/hub/words/<language>.yaml
-    result = check_records(root, settings, today, keep_records=True)
+    result = check_records(root, settings, today, keep_records=True, memo=memo.records if memo else None)
     if result.problems:
         raise RecordsInvalid(result.problems)
     catalogue = Catalogue.build(result.records, today, settings, result.area, result.population)
+    if memo is None:
+        return _made(catalogue, site_url, result.warnings)
+    with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
+        return _made(catalogue, site_url, result.warnings)
+
+
+def _made(catalogue: Catalogue, site_url: str | None, warnings: list[Problem]) -> Hub:
     files = [
         *feed_files(catalogue, site_url),
         *calendar_files(catalogue, site_url),
         *open_data_files(catalogue),
         robots_file(site_url),
     ]
-    return Hub(catalogue, build_pages(catalogue), files, result.warnings)
+    return Hub(catalogue, build_pages(catalogue), files, warnings)
+
+
+# The hub's own files that pages are made with: a change to any of them makes every page again.
+_OWN_FILES = [Path(__file__).parents[1] / folder for folder in ("site/templates", "outputs/templates", "words", "data")]
+
+
+def _inputs(root: Path, settings: Settings, site_url: str | None, catalogue: Catalogue, records: RecordMemo) -> Inputs:
+    """What every page may be made from besides its own values: see fingerprint.py."""
+    folders = [*_OWN_FILES, *(root / name for name in (settings.map, settings.vocabulary, settings.population))]
+    shared = (
+        catalogue.today,
+        settings,
+        site_url,
+        files_digest(path for folder in folders if folder.is_dir() for path in folder.rglob("*") if path.is_file()),
+        {kind: [(g.name, g.slug) for g in catalogue.groups_of(kind)] for kind in ("places", "topics", "organisations")},
+    )
+    digests = {found.record.slug: found.digest for found in records.found.values() if found.record is not None}
+    return Inputs(shared, digests, catalogue)

@@ -5,6 +5,10 @@ The pages are made in on_pre_build, before MkDocs empties site/, so a wrong reco
 the previous site is still whole. MkDocs gets only each page's front matter as Markdown; the body is
 already final HTML, so it goes in at on_page_content instead of being parsed again (that parsing took
 over half the build time: see scripts/bench.py).
+
+`mkdocs serve` keeps what did not change between rebuilds (HubMemo): records are checked again only when
+their file changed, and pages and files are made again only when their inputs changed. With `--dirty` (as
+scripts/serve.sh runs it), MkDocs also skips its own work for each page and file that is as it was (Incremental).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +28,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hub import clock
 from hub.outputs.files import GeneratedFile
+from hub.outputs.fingerprint import files_digest
 from hub.outputs.search import index_entries
 from hub.records.glossary import load_glossary
 from hub.records.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mapping
 
 from .atomic import abandon, building_folder, swap_in
-from .build import build_hub
+from .build import HubMemo, build_hub
 from .editor import bundle_files, find_bundle
 from .file_dates import last_changed
 from .render import GeneratedPage
@@ -74,6 +80,9 @@ class EngagementHub:
         self.publishing = False
         self.serving = False
         self.writing: Writing | None = None
+        self.memo = HubMemo()  # kept from one rebuild of mkdocs serve to the next
+        self.builds = 0
+        self.incremental: Incremental | None = None
 
     @property
     def current(self) -> Build:
@@ -86,6 +95,11 @@ class EngagementHub:
         self.atomic = command in ("build", "gh-deploy") and not dirty
         self.serving = command == "serve"  # it gives pages its own local address
         self.publishing = command == "gh-deploy" or os.environ.get(PUBLISH_VARIABLE, "").lower() == "true"
+        if command == "serve" and dirty:
+            self.incremental = Incremental()
+            # MkDocs warns that --dirty can leave the navigation and links wrong; Incremental makes the site
+            # exactly as a full build would, and the warning would stop each build under strict: true.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
     def on_config(self, config):
         address = os.environ.get(ADDRESS_VARIABLE, "").strip()
@@ -112,7 +126,7 @@ class EngagementHub:
                 config.extra.get("hub") or {}, root / "mkdocs.yml", config.theme["language"] or "en"
             )
             today = clock.today(settings.timezone)
-            hub = build_hub(root, settings, today, config.site_url or None)
+            hub = build_hub(root, settings, today, config.site_url or None, self.memo)
         except (RecordsInvalid, SettingsInvalid, ValueError) as error:
             raise PluginError(str(error)) from None
         self.build = Build(
@@ -122,9 +136,22 @@ class EngagementHub:
             hub.files,
             written=last_changed(Path(config.docs_dir)),
         )
+        self.builds += 1
         # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
-        for warning in hub.warnings:
+        # On a rebuild, only those in the records just saved, then how many there are in all.
+        changed = {Path(path) for path in self.memo.records.changed}
+        shown = [w for w in hub.warnings if self.builds == 1 or root / w.path in changed]
+        for warning in shown:
             log.info("%s", warning)
+        if self.builds > 1 and hub.warnings:
+            others = len(hub.warnings) - len(shown)
+            log.info(
+                "%s in the records you changed; %s in the others (bash scripts/hub validate lists them all).",
+                _count(len(shown), "warning"),
+                _count(others, "warning"),
+            )
+        if self.incremental is not None:
+            self.incremental.start(root, config)
 
     def on_serve(self, server, config, builder):
         # The map, the lists and the population figures are optional, so they cannot be listed under watch:.
@@ -144,7 +171,10 @@ class EngagementHub:
                     f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
                 )
             inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.path, content=page.front_matter, inclusion=inclusion)
+            kept = self.incremental is not None and self.incremental.kept_page(page)
+            file = (_Kept if kept else File).generated(
+                config, page.path, content=page.front_matter, inclusion=inclusion
+            )
             if page.source is not None and config.repo_url and config.edit_uri:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
@@ -154,27 +184,35 @@ class EngagementHub:
                 raise PluginError(
                     f"content/{made.path} has the same address as a file the hub makes. Rename or remove it."
                 )
-            files.append(File.generated(config, made.path, content=made.content))
+            kept = self.incremental is not None and self.incremental.kept_file(made)
+            files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
         _add_editor_bundle(files, config)
         # Pages kept out of the navigation share its HTML by folder, except where a page in it is below theirs.
         build.nav = SharedNav(f.url for f in files.documentation_pages() if f.inclusion.is_in_nav())
+        if self.incremental is not None:
+            self.incremental.files = files
         return files
 
-    def on_pre_page(self, page, config, files):
+    def on_env(self, env, config, files):
         # The sitemap (and its .gz) dates each page with the day what it says last changed, never the
         # clock's, so the same records on the same day give the same bytes. A page made from the records
         # takes its day from them; a hand-written page, from its last commit. Without git history a
         # hand-written page has the day the site was made for, unless SOURCE_DATE_EPOCH dates the build.
+        # Here, for every page, not as each is read: a --dirty rebuild does not read those that did not change.
         build = self.current
-        made = build.pages.get(page.file.src_uri)
-        if made is not None:
-            page.update_date = (made.changed or build.latest_change).isoformat()
-        elif page.file.src_uri in build.written:
-            # A build for an earlier day (HUB_TODAY) shows no change after it.
-            page.update_date = min(build.written[page.file.src_uri], build.today).isoformat()
-        elif clock.SOURCE_DATE_VARIABLE not in os.environ:
-            page.update_date = build.today.isoformat()
-        return page
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            made = build.pages.get(file.src_uri)
+            if made is not None:
+                page.update_date = (made.changed or build.latest_change).isoformat()
+            elif file.src_uri in build.written:
+                # A build for an earlier day (HUB_TODAY) shows no change after it.
+                page.update_date = min(build.written[file.src_uri], build.today).isoformat()
+            elif clock.SOURCE_DATE_VARIABLE not in os.environ:
+                page.update_date = build.today.isoformat()
+        return env
 
     def on_page_content(self, html: str, page, config, files) -> str:
         made = self.current.pages.get(page.file.src_uri)
@@ -184,6 +222,8 @@ class EngagementHub:
         build = self.current
         if build.shares_nav(page):
             context.update(build.nav.context(page.url))
+        if self.incremental is not None:
+            self.incremental.searched(page, _search_index(config))
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -213,10 +253,13 @@ class EngagementHub:
     def on_post_build(self, config) -> None:
         # Pages made from records are left out of the search plugin's own reading (their front matter
         # says so); they give it short entries instead (hub/outputs/search.py).
-        for plugin in config.plugins.values():
-            index = getattr(plugin, "search_index", None)
-            if index is not None and isinstance(getattr(index, "entries", None), list):
-                index.entries.extend(index_entries(self.current.pages.values()))
+        index = _search_index(config)
+        if index is not None:
+            if self.incremental is not None:
+                self.incremental.whole_index(index, config)
+            index.entries.extend(index_entries(self.current.pages.values()))
+        if self.incremental is not None:
+            self.incremental.finish()
         if self.writing is not None:
             # Whatever fails from here (a plugin after this one, --strict's count of warnings) reaches
             # on_build_error before on_shutdown swaps.
@@ -242,6 +285,124 @@ def _checked_address(address: str) -> str:
             "Write the whole address, starting https://, such as https://haveyoursay.example.org/"
         )
     return address if address.endswith("/") else address + "/"
+
+
+class _Kept(File):
+    """A page or file that is as the last build left it in site/, so a --dirty build skips it."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+class Incremental:
+    """What `mkdocs serve --dirty` needs to skip MkDocs's work for the pages and files that did not change, and
+    still leave the site exactly as a full build would (tests/test_incremental.py checks that).
+
+    MkDocs's own --dirty compares file times, which says nothing of pages made in memory, and it leaves pages
+    whose records were deleted, dates pages only as it reads them, and builds the search index from the pages
+    it read. So: a page is kept when the hub used it again unchanged (fingerprint.py) and its HTML is in site/;
+    a file when its bytes are the same; what was there last time and is not now is deleted; each page's search
+    entries are kept from when it was read. A change to mkdocs.yml, the theme's overrides or the hub's own
+    templates and words empties site/ first, so every page is written again.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, GeneratedPage] = {}  # the hub's pages in the last build, by path
+        self.made: dict[str, bytes | str] = {}  # the hub's other files in the last build, by path
+        self.files = Files([])  # all that MkDocs was given in this build
+        self.written: set[str] = set()  # every file MkDocs was given last time, by its path in site/
+        self.search: dict[str, list] = {}  # each page's search entries, by its path in content/
+        self._searched_to = 0
+        self._site = ""
+        self._site_digest = ""
+
+    def start(self, root: Path, config) -> None:
+        self._site = config.site_dir
+        self._searched_to = 0
+        theme = [root / "mkdocs.yml", *(Path(d) for d in config.theme.dirs if Path(d).is_relative_to(root))]
+        own = [
+            Path(__file__).parent / "templates",
+            Path(__file__).parents[1] / "words",
+            Path(__file__).parents[1] / "data",
+        ]
+        digest = files_digest(
+            p for folder in [*theme, *own] for p in ([folder] if folder.is_file() else folder.rglob("*")) if p.is_file()
+        )
+        if digest != self._site_digest:
+            self._site_digest = digest
+            self.pages, self.made, self.search = {}, {}, {}
+            _empty(Path(self._site))
+
+    def kept_page(self, page: GeneratedPage) -> bool:
+        kept = self.pages.get(page.path) is page
+        self.pages[page.path] = page
+        return kept
+
+    def kept_file(self, made: GeneratedFile) -> bool:
+        kept = self.made.get(made.path) == made.content
+        self.made[made.path] = made.content
+        return kept
+
+    def searched(self, page, index) -> None:
+        """Remember the entries the search plugin (whose on_page_context runs just before ours) gave this page."""
+        if index is None:
+            return
+        self.search[page.file.src_uri] = index.entries[self._searched_to :]
+        self._searched_to = len(index.entries)
+
+    def whole_index(self, index, config) -> None:
+        """The search index as a full build gives it: every page's entries, in the pages' order."""
+        pages = [f.src_uri for f in self.files.documentation_pages()]
+        self.search = {uri: self.search.get(uri, []) for uri in pages}
+        index.entries[:] = [entry for uri in pages for entry in self.search[uri]]
+        for plugin in config.plugins.values():
+            if getattr(plugin, "search_index", None) is index and hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None  # Material's own --dirty merging would add pages twice
+
+    def finish(self) -> None:
+        now = {f.dest_uri for f in self.files}
+        for gone in sorted(self.written - now):
+            _remove(Path(self._site), gone)
+        self.written = now
+        names = {f.src_uri for f in self.files}
+        self.pages = {path: page for path, page in self.pages.items() if path in names}
+        self.made = {path: content for path, content in self.made.items() if path in names}
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _search_index(config):
+    """The search plugin's index, whose entries the hub adds to."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
+
+
+def _empty(site: Path) -> None:
+    if site.is_dir():
+        for entry in site.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+
+
+def _remove(site: Path, dest_uri: str) -> None:
+    """Delete a file a full build would not make, and the folders it leaves empty."""
+    path = site / dest_uri
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+            break
+        folder.rmdir()
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
 def _made_by_serve(site: Path) -> bool:

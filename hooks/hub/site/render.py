@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from hub.facts.reach import percent
 from hub.facts.small_numbers import shown_participation
 from hub.outputs.files import templates
+from hub.outputs.fingerprint import remembered
 from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
@@ -145,11 +146,24 @@ def render(
     changed: dt.date | None = None,
     **context,
 ) -> GeneratedPage:
-    here = url_of(path)
-    body = explain_short_forms(
-        ENVIRONMENT.get_template(template).render(link=lambda to: relative(here, to), title=title, **context),
-        load_glossary(),
+    def make() -> GeneratedPage:
+        here = url_of(path)
+        body = explain_short_forms(
+            ENVIRONMENT.get_template(template).render(link=lambda to: relative(here, to), title=title, **context),
+            load_glossary(),
+        )
+        # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
+        body = "\n".join(line for line in body.splitlines() if line.strip())
+        return GeneratedPage(path, title, description, body, source, searchable, search_text, alternates, changed)
+
+    values = dict(
+        title=title,
+        description=description,
+        source=source,
+        searchable=searchable,
+        search_text=search_text,
+        alternates=alternates,
+        changed=changed,
+        **context,
     )
-    # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
-    body = "\n".join(line for line in body.splitlines() if line.strip())
-    return GeneratedPage(path, title, description, body, source, searchable, search_text, alternates, changed)
+    return remembered(path, template, values, make)

@@ -90,6 +90,7 @@ def engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
         steps=timeline(entry, catalogue.today, catalogue.outcome_due(entry)),
         feeds=feeds,
         catalogue=catalogue,
+        known=catalogue.what_we_know(entry),
         body=catalogue.map.body_of(entry),
         decisions=catalogue.map.decisions_informed_by(entry),
         body_url=body_url,

@@ -19,5 +19,7 @@ def home_page(catalogue: Catalogue) -> GeneratedPage:
         closing_soon=catalogue.closing_soon[:size],
         open_now=[e for e in catalogue.open_now if not e.timing.closing_soon][:size],
         coming_up=catalogue.coming_up[:size],
+        open_now_count=len(catalogue.open_now),
+        coming_up_count=len(catalogue.coming_up),
         outcomes=catalogue.outcomes[:size],
     )

@@ -1,0 +1,80 @@
+"""Build a hub the way `mkdocs serve --dirty` does, in one process, and print what each build left in its folder.
+
+    python tests/serve_like.py HUB_FOLDER SITE_FOLDER STEPS.json [--full]
+
+STEPS.json is a list of steps; each is a list of edits ({"write": path, "text": ...} or {"delete": path}) made
+before a rebuild. After each build, one line of JSON: the sha256 of every file in the site, the files written
+again, and what the build logged. With --full, one full build (as `mkdocs serve` without --dirty) and no steps.
+tests/test_incremental.py runs it in a process of its own, so each hub's plugin starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def main() -> int:
+    hub, site = Path(sys.argv[1]), Path(sys.argv[2])
+    steps = json.loads(Path(sys.argv[3]).read_text())
+    dirty = "--full" not in sys.argv
+    lines = _Lines()
+    logging.getLogger("mkdocs").addHandler(lines)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+    def config():
+        made = load_config(config_file=str(hub / "mkdocs.yml"), site_dir=str(site))
+        made.site_url = SERVE_URL
+        return made
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=dirty)
+    before: dict[str, int] = {}
+    for n, edits in enumerate([[]] + (steps if dirty else [])):
+        for edit in edits:
+            if "write" in edit:
+                (hub / edit["write"]).write_text(edit["text"], encoding="utf-8")
+            else:
+                (hub / edit["delete"]).unlink()
+        lines.lines.clear()
+        failed = None
+        try:
+            build(first if n == 0 else config(), serve_url=SERVE_URL, dirty=dirty)
+        except Exception as error:  # noqa: BLE001  # a wrong record stops the build, as in mkdocs serve
+            failed = str(error)
+        times = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+        print(
+            json.dumps(
+                {
+                    "failed": failed,
+                    "files": {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in sorted(times)},
+                    "written": sorted(path for path, time in times.items() if before.get(path) != time),
+                    "log": lines.lines,
+                }
+            ),
+            flush=True,
+        )
+        before = times
+    first.plugins.on_shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

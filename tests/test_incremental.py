@@ -1,0 +1,158 @@
+"""`mkdocs serve --dirty` (as scripts/serve.sh runs it) makes again only what a change touches, and after any
+series of edits, additions and deletions leaves exactly the site a full build makes from the same files."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO_TODAY, ROOT, copy_hub
+
+DRIVER = Path(__file__).parent / "serve_like.py"
+# Written on every build, changed or not, by MkDocs and the search plugin.
+ALWAYS_WRITTEN = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+
+
+def _run(hub: Path, site: Path, steps: list, *options: str) -> list[dict]:
+    steps_file = hub.parent / f"{site.name}-steps.json"
+    steps_file.write_text(json.dumps(steps))
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), str(hub), str(site), str(steps_file), *options],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={"HUB_TODAY": DEMO_TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def _full_build(tmp_path: Path, hub: Path, name: str) -> dict[str, str]:
+    """A full build of the hub as it is now, in a fresh process, into a folder of its own."""
+    [built] = _run(hub, tmp_path / name, [], "--full")
+    assert built["failed"] is None, built["log"]
+    return built["files"]
+
+
+def _text(hub: Path, path: str) -> str:
+    return (hub / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The demo hub served, then changed step by step; after each group of steps, a full build to compare."""
+    tmp = tmp_path_factory.mktemp("incremental")
+    (tmp / "hub").mkdir()
+    hub = copy_hub(tmp / "hub")
+    carers = _text(hub, "engagements/carers-breaks.yaml")
+    stroke = _text(hub, "engagements/stroke-rehabilitation.yaml")
+    about = _text(hub, "content/about.md")
+    bodies = _text(hub, "map/bodies.yaml")
+    steps = [
+        [],  # nothing changed
+        [
+            {
+                "write": "engagements/carers-breaks.yaml",
+                "text": carers.replace("title: Breaks for unpaid carers", "title: Short breaks for unpaid carers"),
+            }
+        ],
+        [
+            {
+                "write": "engagements/stroke-rehabilitation.yaml",
+                "text": stroke.replace("summary: ", "summary: Changed. ", 1),
+            }
+        ],
+        [
+            {"write": "engagements/stroke-rehab-again.yaml", "text": stroke.replace("title: ", "title: Again ", 1)},
+            {"delete": "engagements/dental-care-access.yaml"},
+            {"write": "content/about.md", "text": about + "\nOne more line.\n"},
+        ],
+        [{"write": "engagements/carers-breaks.yaml", "text": "title: [not closed\n"}],  # a wrong record stops the build
+        [{"write": "engagements/carers-breaks.yaml", "text": carers}],
+        [{"write": "map/bodies.yaml", "text": bodies + "\n# A comment changes the map's bytes.\n"}],
+    ]
+    builds = _run(hub, tmp / "served", steps)
+    return tmp, hub, builds
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_again(served):
+    _, _, builds = served
+    assert builds[0]["failed"] is None, builds[0]["log"]
+    assert set(builds[1]["written"]) <= ALWAYS_WRITTEN
+    assert builds[1]["files"] == builds[0]["files"]
+
+
+def test_a_changed_record_rewrites_its_page_and_lists_not_every_page(served):
+    _, _, builds = served
+    written = set(builds[2]["written"])
+    assert "engagements/carers-breaks/index.html" in written
+    assert "engagements/index.html" in written  # the list of all engagements shows its title
+    assert "engagements/stroke-rehabilitation/index.html" not in written
+    pages = [path for path in builds[2]["files"] if path.endswith(".html")]
+    assert len(written) < len(pages) / 2, sorted(written)
+
+
+def test_a_rebuild_logs_warnings_only_for_the_changed_record_then_how_many_in_all(served):
+    _, _, builds = served
+    first = [line for line in builds[0]["log"] if "warning:" in line]
+    assert len({line.split(":")[1].strip() for line in first}) > 1  # the first build shows every record's
+    again = [line for line in builds[2]["log"] if "warning:" in line]
+    assert again and all("carers-breaks.yaml" in line for line in again), again
+    summary = [line for line in builds[2]["log"] if "in the records you changed" in line]
+    assert len(summary) == 1 and re.search(
+        r"\d+ warnings? in the records you changed; \d+ warnings? in the others", summary[0]
+    )
+
+
+def test_after_edits_additions_and_deletions_the_site_is_what_a_full_build_makes(served, tmp_path):
+    tmp, hub, builds = served
+    assert builds[5]["failed"] and "carers-breaks.yaml" in builds[5]["failed"] + " ".join(builds[5]["log"])
+    for step in (4, 6, 7):
+        assert builds[step]["failed"] is None, builds[step]["log"]
+    # The hub as it is after the last step; the earlier steps are checked against a replay below.
+    full = _full_build(tmp_path, hub, "full")
+    assert builds[7]["files"] == full, _differences(builds[7]["files"], full)
+
+
+def test_after_a_new_title_an_addition_and_deletions_the_site_is_what_a_full_build_makes(tmp_path):
+    """Each step rebuilds from the last; the end must not keep a page, search entry or file of a deleted record."""
+    (tmp_path / "hub").mkdir()
+    hub = copy_hub(tmp_path / "hub")
+    carers = _text(hub, "engagements/carers-breaks.yaml")
+    steps = [
+        [
+            {
+                "write": "engagements/carers-breaks.yaml",
+                "text": carers.replace("title: Breaks for unpaid carers", "title: Breaks for carers"),
+            }
+        ],
+        [{"write": "engagements/carers-again.yaml", "text": carers.replace("title: ", "title: Again ", 1)}],
+        [{"delete": "engagements/carers-again.yaml"}, {"delete": "engagements/hearing-services-review.yaml"}],
+    ]
+    builds = _run(hub, tmp_path / "served", steps)
+    assert all(b["failed"] is None for b in builds), [b["log"] for b in builds if b["failed"]]
+    full = _full_build(tmp_path, hub, "full")
+    assert builds[-1]["files"] == full, _differences(builds[-1]["files"], full)
+
+
+def test_templates_ask_the_catalogue_only_for_what_every_fingerprint_includes():
+    """hub/outputs/fingerprint.py counts the catalogue as the date, the settings and the groups' addresses:
+    a template that asked it for anything about other records would be shown stale by mkdocs serve."""
+    allowed = {"today", "group_url", "reach", "outcome_due", "settings"}
+    used = set()
+    for template in (ROOT / "hooks" / "hub" / "site" / "templates").glob("*.html"):
+        used |= set(re.findall(r"\bcatalogue\.(\w+)", template.read_text(encoding="utf-8")))
+    assert used <= allowed, used - allowed
+
+
+def _differences(got: dict[str, str], want: dict[str, str]) -> dict[str, list[str]]:
+    return {
+        "missing": sorted(want.keys() - got.keys())[:20],
+        "extra": sorted(got.keys() - want.keys())[:20],
+        "different": sorted(p for p in want.keys() & got.keys() if want[p] != got[p])[:20],
+    }
