@@ -20,20 +20,13 @@ from hub.records.model import EngagementType, Level
 from hub.records.names import address_problem, slugify
 from hub.records.scaffold import scaffold
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
+from hub.words import say
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The questions, in the order they are asked: (field, question).
-QUESTIONS: list[tuple[str, str]] = [
-    ("title", "Title: what is it about, in a few words?"),
-    ("lead", "Which organisation leads it?"),
-    ("type", "Type, one of " + ", ".join(t.value for t in EngagementType) + ":"),
-    ("level", "Does it cover the whole area (system), one town (place) or a neighbourhood?"),
-    ("places", "Places it covers, with commas between them:"),
-    ("topics", "Topics, with commas between them (such as Mental health, Carers):"),
-    ("opens", "First day, as YYYY-MM-DD:"),
-    ("closes", "Last day, as YYYY-MM-DD:"),
-]
+# The fields asked about, in the order they are asked; the questions are commands.new.questions.<field>.
+QUESTIONS = ("title", "lead", "type", "level", "places", "topics", "opens", "closes")
+_TYPES = ", ".join(t.value for t in EngagementType)
 
 
 def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None) -> int:
@@ -41,10 +34,10 @@ def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None)
     if ask is None and sys.stdin.isatty() and not args.no_questions:
         ask = input
     records = _records_folder(args.config)
-    answers = {name: getattr(args, name) for name, _ in QUESTIONS if getattr(args, name)}
-    for name, question in QUESTIONS:
+    answers = {name: getattr(args, name) for name in QUESTIONS if getattr(args, name)}
+    for name in QUESTIONS:
         while name not in answers and ask is not None:
-            reply = ask(question + " ").strip()
+            reply = ask(say(f"commands.new.questions.{name}", types=_TYPES) + " ").strip()
             if not reply:
                 break  # left empty in the file, to fill in there
             error = _check(name, reply)
@@ -59,19 +52,15 @@ def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None)
             return 1
     slug = args.file or (slugify(str(answers["title"])) if answers.get("title") else None)
     if not slug:
-        print("Give the record a name: add --file or --title, such as --file stroke-care-at-home.", file=sys.stderr)
+        print(say("commands.new.no_name"), file=sys.stderr)
         return 1
     wrong = address_problem(slug)
     if wrong:
-        print(f"'{slug}' cannot be a web address: {wrong}. Choose another name with --file.", file=sys.stderr)
+        print(say("commands.new.not_an_address", name=slug, wrong=wrong), file=sys.stderr)
         return 1
     taken = [records / f"{slug}{suffix}" for suffix in RECORD_SUFFIXES if (records / f"{slug}{suffix}").exists()]
     if taken:
-        print(
-            f"{_shown(taken[0])} is there already, so /engagements/{slug}/ is taken. "
-            "Choose another name with --file, or edit that record.",
-            file=sys.stderr,
-        )
+        print(say("commands.new.taken", file=_shown(taken[0]), slug=slug), file=sys.stderr)
         return 1
     path = records / f"{slug}.yaml"
     path.write_text(scaffold(_typed(answers)), encoding="utf-8")
@@ -80,18 +69,18 @@ def main(argv: list[str] | None = None, ask: Callable[[str], str] | None = None)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Start a new engagement record.")
+    parser = argparse.ArgumentParser(description=say("commands.new.about"))
     parser.add_argument("--title")
-    parser.add_argument("--lead", help="the organisation that leads it")
+    parser.add_argument("--lead", help=say("commands.new.help.lead"))
     parser.add_argument("--type", choices=[t.value for t in EngagementType])
     parser.add_argument("--level", choices=[level.value for level in Level])
-    parser.add_argument("--place", dest="places", action="append", help="a place it covers (repeat for more)")
-    parser.add_argument("--topic", dest="topics", action="append", help="a topic (repeat for more)")
-    parser.add_argument("--opens", help="the first day, YYYY-MM-DD")
-    parser.add_argument("--closes", help="the last day, YYYY-MM-DD")
-    parser.add_argument("--file", help="the file name without .yaml; it becomes the page's address")
-    parser.add_argument("--no-questions", action="store_true", help="do not ask: leave what is not given to fill in")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--place", dest="places", action="append", help=say("commands.new.help.place"))
+    parser.add_argument("--topic", dest="topics", action="append", help=say("commands.new.help.topic"))
+    parser.add_argument("--opens", help=say("commands.new.help.opens"))
+    parser.add_argument("--closes", help=say("commands.new.help.closes"))
+    parser.add_argument("--file", help=say("commands.new.help.file"))
+    parser.add_argument("--no-questions", action="store_true", help=say("commands.new.help.no_questions"))
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=say("commands.validate.config"))
     return parser
 
 
@@ -101,11 +90,11 @@ def _check(name: str, reply: object) -> str | None:
         try:
             dt.date.fromisoformat(str(reply))
         except ValueError:
-            return f"'{reply}' is not a date. Write it as YYYY-MM-DD, such as 2027-01-04."
+            return say("commands.new.not_a_date", value=reply)
     if name == "type" and reply not in {t.value for t in EngagementType}:
-        return f"'{reply}' is not a type. Use one of: " + ", ".join(t.value for t in EngagementType) + "."
+        return say("commands.new.not_a_type", value=reply, types=_TYPES)
     if name == "level" and reply not in {level.value for level in Level}:
-        return f"'{reply}' is not a level. Use system, place or neighbourhood."
+        return say("commands.new.not_a_level", value=reply)
     return None
 
 
@@ -137,20 +126,20 @@ def _shown(path: Path) -> str:
 def _next_steps(shown: str, slug: str) -> str:
     return "\n".join(
         [
-            f"Wrote {shown}. Its page will be /engagements/{slug}/.",
-            "What to do next, from the folder this hub is in:",
-            '  1. Open the file and fill in every empty value (""). Each field has its help on the line above.',
-            "     To use an optional field, remove the # at the start of its lines.",
-            f"  2. Check it: bash scripts/hub validate {shown}",
-            f"  3. Check the words: bash scripts/hub plain-english {shown}",
-            f"  4. See the page: bash scripts/serve.sh, then open http://127.0.0.1:8000/engagements/{slug}/",
-            "  5. Send it for review, as a branch and a pull request:",
+            say("commands.new.next.wrote", file=shown, slug=slug),
+            say("commands.new.next.steps"),
+            say("commands.new.next.fill_in"),
+            say("commands.new.next.optional"),
+            say("commands.new.next.validate", file=shown),
+            say("commands.new.next.words", file=shown),
+            say("commands.new.next.see", slug=slug),
+            say("commands.new.next.send"),
             f"       git switch -c {slug}",
             f"       git add {shown}",
-            f'       git commit -m "Add the engagement {slug}"',
+            say("commands.new.next.commit", slug=slug),
             f"       git push -u origin {slug}",
-            "     Then open the pull request from the link git prints. The checks run there, and a reviewer reads it.",
-            "The guide for staff is the page 'Publish an engagement' on the site.",
+            say("commands.new.next.pull_request"),
+            say("commands.new.next.guide"),
         ]
     )
 

@@ -32,25 +32,23 @@ from hub.outputs import github
 from hub.outputs.changes import ChangesUnknown, changed_lines
 from hub.outputs.plain_english import annotation, changed_first, line, summary, summary_table, to_annotate
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
+from hub.wording import say_count
+from hub.words import say
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check that the hub's public words are plain English.")
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: all of the hub)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
-    parser.add_argument("--errors-only", action="store_true", help="do not show warnings")
-    parser.add_argument("--rules", action="store_true", help="list the rules and stop")
-    parser.add_argument(
-        "--changed-from",
-        metavar="REF",
-        help="a branch or commit: show findings on the lines changed since it first (git diff REF)",
-    )
+    parser = argparse.ArgumentParser(description=say("commands.plain_english.about"))
+    parser.add_argument("paths", nargs="*", type=Path, help=say("commands.plain_english.paths"))
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=say("commands.validate.config"))
+    parser.add_argument("--errors-only", action="store_true", help=say("commands.plain_english.errors_only"))
+    parser.add_argument("--rules", action="store_true", help=say("commands.plain_english.rules"))
+    parser.add_argument("--changed-from", metavar="REF", help=say("commands.plain_english.changed_from"))
     args = parser.parse_args(argv)
     if args.rules:
         for rule in RULES.values():
-            print(f"{rule.id} ({rule.severity.value}): {rule.checks}")
+            print(say("plain_english.rule", rule=rule.id, severity=rule.severity.value, checks=rule.checks))
         return 0
     root = args.config.resolve().parent
     changed = None
@@ -64,11 +62,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"--changed-from: {error}", file=sys.stderr)
                 return 1
             # Only the order of the findings depends on it: check everything, in file order.
-            print(github.notice("Plain English", f"Findings are in file order: {error}"))
+            print(
+                github.notice(
+                    say("commands.plain_english.name"), say("commands.plain_english.in_file_order", error=error)
+                )
+            )
     if args.paths:
         files, missing = expand(args.paths)
         for path in missing:
-            print(f"{path}: there is no such file or folder.", file=sys.stderr)
+            print(say("commands.plain_english.no_such_path", path=path), file=sys.stderr)
         if missing:
             return 1
     else:
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = report.errors if args.errors_only else report.findings
     mine, rest = changed_first(shown, changed) if changed is not None else ([], shown)
     if changed is not None:
-        print(f"On the lines changed since {since}: {len(mine):,} of {len(shown):,} findings.")
+        print(say("commands.plain_english.on_changed_lines", since=since, mine=f"{len(mine):,}", all=f"{len(shown):,}"))
     for finding in mine + rest:
         print(line(finding))
     if github.in_github():
@@ -92,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             print(annotation(finding))
         if len(annotated) < len(shown):
             hidden = len(shown) - len(annotated)
-            print(github.notice("Plain English", f"{hidden:,} warnings elsewhere are in the job summary."))
+            print(
+                github.notice(say("commands.plain_english.name"), say_count("commands.plain_english.elsewhere", hidden))
+            )
     said = summary(len(report.errors), len(report.warnings), report.files, len(report.allowed))
     print(said)
-    github.add_to_summary(f"**Plain English:** {said}")
+    github.add_to_summary(say("commands.plain_english.summary", said=said))
     table = summary_table(shown, changed)
     if table:
         github.add_to_summary("\n" + table + "\n")

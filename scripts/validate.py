@@ -19,15 +19,16 @@ from hub.checks.check_all import available_processes, check_files, check_records
 from hub.outputs import github
 from hub.records.problems import Problem, RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
-from hub.wording import count as count_of
+from hub.wording import say_count
+from hub.words import say
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check engagement records for problems.")
-    parser.add_argument("files", nargs="*", type=Path, help="record files to check (default: all of them)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
+    parser = argparse.ArgumentParser(description=say("commands.validate.about"))
+    parser.add_argument("files", nargs="*", type=Path, help=say("commands.validate.files"))
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=say("commands.validate.config"))
     args = parser.parse_args(argv)
     root = args.config.resolve().parent
     try:
@@ -45,17 +46,20 @@ def main(argv: list[str] | None = None) -> int:
     _annotate(result.problems + result.warnings)
     if result.problems:
         print(RecordsInvalid(result.problems).report())
-        github.add_to_summary(
-            f"**Records:** {count_of(len(result.problems), 'problem')} to fix. "
-            "Each one is shown on its line in the pull request."
-        )
+        github.add_to_summary(say_count("commands.validate.to_fix", len(result.problems)))
         return 1
-    count = len(result.summaries)
-    fine = "The record is fine" if count == 1 else f"All {count} records are fine"
-    advice = f", with {count_of(len(result.warnings), 'warning')} to look at" if result.warnings else ""
-    print(f"{fine}{advice}.")
-    github.add_to_summary(f"**Records:** {fine}{advice}.")
+    said = _all_fine(len(result.summaries), len(result.warnings))
+    print(said)
+    github.add_to_summary(say("commands.validate.summary", said=said))
     return 0
+
+
+def _all_fine(records: int, warnings: int) -> str:
+    if records == 1:
+        return say_count("commands.validate.one_fine_but", warnings) if warnings else say("commands.validate.one_fine")
+    if warnings:
+        return say_count("commands.validate.all_fine_but", warnings, records=f"{records:,}")
+    return say("commands.validate.all_fine", n=f"{records:,}")
 
 
 def _annotate(problems: list[Problem]) -> None:
@@ -64,7 +68,11 @@ def _annotate(problems: list[Problem]) -> None:
         return
     for problem in problems:
         kind = "warning" if problem.warning else "error"
-        title = f"Record: {problem.field}" if problem.field else "Record"
+        title = (
+            say("commands.validate.title_field", field=problem.field)
+            if problem.field
+            else say("commands.validate.title")
+        )
         print(github.annotation(kind, problem.path, problem.line, title, problem.message))
 
 

@@ -681,7 +681,7 @@ def test_in_github_a_pull_requests_own_findings_are_annotated_first_and_the_summ
         "::warning file=new.md,line=7,col=10",
         "::error file=old.md,line=5,col=9",
     ]
-    assert annotations[3].startswith("::notice title=Plain English::1 warnings elsewhere")
+    assert annotations[3] == "::notice title=Plain English::1 warning elsewhere is in the job summary."
     assert "On the lines changed since HEAD: 2 of 4 findings." in done.stdout
     table = summary.read_text(encoding="utf-8")
     rows = [l for l in table.splitlines() if l.startswith("| `")]

@@ -108,7 +108,9 @@ _WORDS_KEY = re.compile(r"""(["'])([a-z_]+(?:\.[a-z0-9_]+)+)\1""")
 
 
 def _code() -> dict[str, str]:
+    # The staff commands in scripts/ speak from the catalogue too.
     files = [*HUB.rglob("*.py"), *HUB.rglob("templates/*.html"), *HUB.rglob("templates/*.xml")]
+    files += (ROOT / "scripts").glob("*.py")
     return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in files if "__pycache__" not in p.parts}
 
 
@@ -163,6 +165,72 @@ def test_markup_escapes_the_words_and_every_value_that_is_not_markup_already():
         assert words.say(words.plural("n", 1), n=1) == "1 thing" and words.say(words.plural("n", 0), n=0) == "0 things"
     finally:
         words.use(words.ENGLISH)
+
+
+# --- Messages to staff in a made-up language: only field names and the record's own values stay as they are --
+
+# One record with many things wrong: a word for a date, a field that does not exist, a choice that is not one,
+# a place not in the hub's list, an empty list, and no summary.
+_BROKEN = """\
+title: Your say on the Testham walk-in centre
+lead: NHS Example Vale Integrated Care Board
+level: town
+places:
+  - Testham
+topics: []
+who_for:
+  - People who live in Testham
+type: survey
+why: The walk-in centre is busy, and we want to know when you use it.
+can_influence:
+  - Opening hours
+opens: soon
+closes: 2026-12-31
+colour: blue
+take_part:
+  online:
+    link: https://example.org/walk-in
+contact:
+  team: Engagement team
+  email: engage@example.org
+decision:
+  who: NHS Example Vale Integrated Care Board
+"""
+
+
+def _outside_the_catalogue(text: str) -> str:
+    """What is left of `text` when every part in the made-up language (⟦…⟧, inside each other) is taken out."""
+    while _MARKED.search(text):
+        text = _MARKED.sub("", text)
+    return text
+
+
+def test_messages_to_staff_speak_the_catalogues_language(pseudo, tmp_path):
+    from hub.records.problems import RecordsInvalid
+
+    folder = tmp_path / "engagements"
+    folder.mkdir()
+    (folder / "walk-in.yaml").write_text(_BROKEN, encoding="utf-8")
+    (folder / "Bad Name.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    today = dt.date.fromisoformat(DEMO_TODAY)
+    checked = check_records(tmp_path, SETTINGS.model_copy(update={"records": "engagements"}), today)
+    by_field = {p.field: p.message for p in checked.problems if p.path.name == "walk-in.yaml"}
+    assert {"level", "topics", "opens", "colour", "summary"} <= set(by_field), by_field
+    for field, message in by_field.items():
+        assert message.startswith("⟦") and not _outside_the_catalogue(message), (field, message)
+    # Pydantic's list of choices ("'system', 'place' or 'neighbourhood'") is put together in the catalogue's words.
+    assert " or " not in by_field["level"] and " ør " in by_field["level"], by_field["level"]
+    # The values and names in a message are the record's own, in the catalogue's sentence.
+    unknown = (
+        "is not a field we know, so it would not be shown. The fields here are: {fields}. Fix the name, or remove it."
+    )
+    assert by_field["colour"] == _pseudo(unknown).replace("{fields}", ", ".join(Engagement.model_fields))
+    bad = [p.message for p in checked.problems if p.path.name == "Bad Name.yaml"]
+    assert bad and all(m.startswith("⟦") for m in bad), bad
+    report = RecordsInvalid(checked.problems).report().splitlines()
+    assert report[-1] == _pseudo("Found {n} problems in the records. Fix them, then try again.").replace(
+        "{n}", str(len(checked.problems))
+    )
 
 
 # --- The whole demo site in a made-up language: nothing the hub writes itself is left in English ----------

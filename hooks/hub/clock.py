@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
+from hub.words import say
+
 # Set HUB_TODAY=YYYY-MM-DD to build the site as it would look on that day (tests and previews).
 TODAY_VARIABLE = "HUB_TODAY"
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
@@ -25,12 +27,17 @@ def today(timezone: str, environ: Mapping[str, str] | None = None) -> dt.date:
         try:
             day = dt.date.fromisoformat(pinned)
         except ValueError:
-            raise ValueError(f"{TODAY_VARIABLE} is '{pinned}', which is not a date. Write it as YYYY-MM-DD.") from None
+            raise ValueError(say("commands.today.not_a_date", variable=TODAY_VARIABLE, value=pinned)) from None
         # Files record their date in 32 bits (the sitemap's .gz), which ends in 2106; no hub needs more.
         if not EARLIEST <= day <= LATEST:
             raise ValueError(
-                f"{TODAY_VARIABLE} is {pinned}, which is too far from today. "
-                f"Use a date from {EARLIEST.year} to {LATEST.year}."
+                say(
+                    "commands.today.too_far",
+                    variable=TODAY_VARIABLE,
+                    value=pinned,
+                    earliest=EARLIEST.year,
+                    latest=LATEST.year,
+                )
             )
         return day
     return local_date(dt.datetime.now(dt.UTC), timezone)

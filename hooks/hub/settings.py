@@ -11,7 +11,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from hub.records.messages import explain
 from hub.records.model import EmailAddress, EngagementType, PhoneNumber, Text
+from hub.words import say
 
 # The staff guide's minimum durations (weeks). A formal consultation usually runs 12 weeks.
 DEFAULT_MINIMUM_WEEKS = {
@@ -121,7 +123,7 @@ def read_mkdocs_yml(path: Path) -> dict:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as error:
-        raise SettingsInvalid(f"{path}: could not be read ({error}).") from None
+        raise SettingsInvalid(say("commands.settings.unreadable", path=path, error=error)) from None
 
 
 def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml"), theme_language: str = "en") -> Settings:
@@ -131,9 +133,18 @@ def settings_from_mapping(values: dict, path: Path = Path("mkdocs.yml"), theme_l
         return Settings.model_validate({"language": theme_language, **values})
     except ValidationError as error:
         lines = [
-            f"{path}: extra.hub.{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in error.errors(include_url=False)
+            f"{path}: extra.hub.{'.'.join(map(str, d['loc']))}: {_explain(d)}" for d in error.errors(include_url=False)
         ]
         raise SettingsInvalid("\n".join(lines)) from None
+
+
+def _explain(detail) -> str:
+    """As a record's problems are said: "is missing. Add it: a phone number anyone can call about the hub."."""
+    if detail["type"] == "extra_forbidden":
+        return say("commands.settings.unknown")
+    loc = detail["loc"]
+    field = Settings.model_fields.get(str(loc[0])) if len(loc) == 1 else None
+    return explain(detail, field)
 
 
 class _TolerantLoader(yaml.CSafeLoader):

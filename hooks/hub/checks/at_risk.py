@@ -21,7 +21,8 @@ from hub.records.model import EngagementType
 from hub.records.population import Population
 from hub.records.problems import Problem
 from hub.settings import Settings
-from hub.wording import and_list, count, short_date, weeks_late
+from hub.wording import and_list, say_count, short_date, weeks_late
+from hub.words import say
 
 from .personal_data import personal_data_warnings
 
@@ -62,8 +63,12 @@ def _promises_not_met(record: LoadedRecord, today: dt.date, settings: Settings) 
             _warn(
                 record,
                 shown,
-                f'the page will show the promise "{verdict.principle.title}" as not met. '
-                f"{verdict.evidence} To meet it: {verdict.principle.staff}",
+                say(
+                    "warnings.promise_not_met",
+                    promise=verdict.principle.title,
+                    evidence=verdict.evidence,
+                    advice=verdict.principle.staff,
+                ),
             )
         )
     return found
@@ -77,8 +82,7 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
             _warn(
                 record,
                 "decision",
-                "a formal consultation should say when the decision will be made. "
-                "Add a date line under decision, so people know their views come first.",
+                say("warnings.no_decision_date"),
             )
         )
     if e.decision.date is not None and e.closes is not None and e.decision.date <= e.closes:
@@ -86,9 +90,9 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
             _warn(
                 record,
                 "decision.date",
-                f"the decision is on {short_date(e.decision.date)}, before the "
-                f"engagement closes on {short_date(e.closes)}. Views must be heard before a decision is made. "
-                "Move the decision, or the closing date.",
+                say(
+                    "warnings.decision_before_close", decision=short_date(e.decision.date), closes=short_date(e.closes)
+                ),
             )
         )
     if not (e.equality_assessment or e.no_equality_impact_assessment):
@@ -96,8 +100,7 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
             _warn(
                 record,
                 "type",
-                "it links no equality impact assessment. Add it under documents with kind: "
-                "equality_impact_assessment, or say why there is none in a no_equality_impact_assessment line.",
+                say("warnings.no_equality_assessment"),
             )
         )
     needed, days = settings.minimum_days(e.type), days_open(e)
@@ -106,8 +109,12 @@ def _gunning(record: LoadedRecord, settings: Settings) -> list[Problem]:
             _warn(
                 record,
                 "closes",
-                f"it is open for {count(days, 'day')}, but {e.type.label.lower()} "
-                f"should be open for at least {count(needed, 'day')}. Give people more time to respond.",
+                say(
+                    "warnings.too_short",
+                    days=say_count("warnings.days", days),
+                    type=e.type.label.lower(),
+                    needed=say_count("warnings.days", needed),
+                ),
             )
         )
     return found
@@ -122,8 +129,7 @@ def _late_outcome(record: LoadedRecord, today: dt.date, settings: Settings) -> l
         _warn(
             record,
             "closes",
-            f"the outcome was due by {short_date(due)} and is {weeks_late(due, today)}. "
-            "Add an outcome to tell people what happened, even if the decision is not made yet.",
+            say("warnings.outcome_late", due=short_date(due), late=weeks_late(due, today)),
         )
     ]
 
@@ -135,8 +141,7 @@ def _promises(record: LoadedRecord, today: dt.date) -> list[Problem]:
         _warn_at(
             record,
             ("updates", number, "date"),
-            f"this update is dated {short_date(update.date)}, after today, so it is not shown until then. "
-            "Check the date: an update says what has already happened.",
+            say("warnings.update_ahead", date=short_date(update.date)),
         )
         for number, update in enumerate(e.updates)
         if update.date > today
@@ -148,19 +153,19 @@ def _promises(record: LoadedRecord, today: dt.date) -> list[Problem]:
                 _warn_at(
                     record,
                     (*here, "status"),
-                    f'the promise to "{promise.what}" was due by {due_words(promise)} and is '
-                    f"{weeks_late(promise.due_by, today)}. It shows as overdue on the public pages. "
-                    "Add an update that says what has happened and when to expect it. "
-                    "When it is done, add an update with status: done. "
-                    "If it will not happen, set status to dropped and give why_dropped.",
+                    say(
+                        "warnings.promise_overdue",
+                        promise=promise.what,
+                        due=due_words(promise),
+                        late=weeks_late(promise.due_by, today),
+                    ),
                 )
             )
         found += [
             _warn_at(
                 record,
                 (*here, "updates", later, "date"),
-                f"this update is dated {short_date(update.date)}, after today, so it is not shown until then. "
-                "Check the date: an update says what has already happened.",
+                say("warnings.update_ahead", date=short_date(update.date)),
             )
             for later, update in enumerate(promise.updates)
             if update.date > today
@@ -185,8 +190,7 @@ def reach_warnings(record: LoadedRecord, population: Population) -> list[Problem
             _warn(
                 record,
                 "outcome.took_part",
-                "the outcome does not say who took part. Add a by_group part under outcome, with the numbers "
-                f"for each question you asked ({questions}). Then people can see who we heard from and who we did not.",
+                say("warnings.who_took_part", questions=questions),
             )
         ]
     reach = engagement_reach(e, population)
@@ -195,15 +199,21 @@ def reach_warnings(record: LoadedRecord, population: Population) -> list[Problem
         name = question.question.name
         listed = row.group.name in e.outcome.by_group.get(name, {})
         field = f"outcome.by_group.{name}.{row.group.name}" if listed else f"outcome.by_group.{name}"
-        advice = row.group.reach or question.question.reach or "Ask groups that already work with them to help."
+        advice = row.group.reach or question.question.reach or say("warnings.reach_advice")
         found.append(
             Problem(
                 record.path,
                 record.document.line_of(tuple(field.split(".", 3))),
                 field,
-                f"we heard from few {row.group.people}: {percent(row.exact_share)} of the people who answered "
-                f"were {row.group.were}, but {percent(row.lives_here or Fraction(0))} of the people who live in "
-                f"{and_list(e.places)} are. Next time: {advice}",
+                say(
+                    "warnings.heard_from_few",
+                    people=row.group.people,
+                    share=percent(row.exact_share),
+                    were=row.group.were,
+                    lives_here=percent(row.lives_here or Fraction(0)),
+                    places=and_list(e.places),
+                    advice=advice,
+                ),
                 warning=True,
             )
         )

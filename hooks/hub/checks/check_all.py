@@ -35,6 +35,7 @@ from hub.records.problems import Problem
 from hub.records.vocabulary import Vocabulary, load_vocabulary
 from hub.settings import Settings
 from hub.wording import and_list
+from hub.words import say
 
 from .at_risk import cautions, reach_warnings
 from .dates import dated_problems
@@ -91,9 +92,7 @@ def check_records(
     """
     folder = root / settings.records
     if not folder.is_dir():
-        return Checked(
-            problems=[Problem(shown(folder, root), 1, "", "this folder of engagement records does not exist.")]
-        )
+        return Checked(problems=[Problem(shown(folder, root), 1, "", say("problems.file.no_records_folder"))])
     # The map and the lists first: each record is checked against them with the record.
     area, map_problems = load_map(root / settings.map, display_root=root)
     vocabulary, list_problems = load_vocabulary(root / settings.vocabulary, display_root=root)
@@ -302,14 +301,13 @@ def _same_address(records: list[Summary], others: Sequence[Summary] = ()) -> lis
     for record in records:
         same = by_slug[record.slug.lower()]
         if len(same) > 1:
-            names = " and ".join(r.path.name for r in same)
+            names = and_list([r.path.name for r in same])
             problems.append(
                 Problem(
                     record.path,
                     1,
                     "",
-                    f"{names} would both be shown at the address /engagements/{record.slug.lower()}/. "
-                    "Rename one of the files.",
+                    say("problems.file.same_address", names=names, slug=record.slug.lower()),
                 )
             )
     return problems
@@ -328,8 +326,7 @@ def _same_title(records: list[Summary], others: Sequence[Summary] = ()) -> list[
                     record.path,
                     record.title_line,
                     "title",
-                    f"{and_list(twins)} has the same title, so people cannot tell them apart in lists. "
-                    "Make each title say what is different, such as the place or the year.",
+                    say("warnings.same_title", files=and_list(twins)),
                     warning=True,
                 )
             )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from hub.records.loading import LoadedRecord
 from hub.records.problems import Problem
+from hub.words import say
 
 
 def dated_problems(record: LoadedRecord, today: dt.date) -> list[Problem]:
@@ -18,7 +19,6 @@ def dated_problems(record: LoadedRecord, today: dt.date) -> list[Problem]:
             record.path,
             record.line_of("outcome"),
             "outcome",
-            f"this engagement is open until {engagement.closes.isoformat()}, so it cannot have an "
-            "outcome yet. Publish the outcome after it closes, or check the closes date.",
+            say("problems.outcome_too_soon", closes=engagement.closes.isoformat()),
         )
     ]

@@ -9,6 +9,7 @@ from hub.records.loading import LoadedRecord, dotted
 from hub.records.names import key
 from hub.records.population import Groups
 from hub.records.problems import Problem
+from hub.words import say
 
 
 def group_problems(record: LoadedRecord, groups: Groups | None) -> list[Problem]:
@@ -22,11 +23,11 @@ def group_problems(record: LoadedRecord, groups: Groups | None) -> list[Problem]
         if question is None:
             known = [q.name for q in groups.questions]
             close = difflib.get_close_matches(question_name, known, n=1, cutoff=0.6)
-            hint = f"Did you mean '{close[0]}'? " if close else ""
-            message = (
-                f"'{question_name}' is not a question we know. {hint}Use one of: {', '.join(known)}. "
-                f"For a new one, add it to {groups.file}."
-            )
+            said = {"question": question_name, "known": ", ".join(known), "file": groups.file}
+            if close:
+                message = say("problems.groups.not_a_question_close", close=close[0], **said)
+            else:
+                message = say("problems.groups.not_a_question", **said)
             problems.append(Problem(record.path, record.document.line_of(at), dotted(at), message))
             continue
         names = {key(g.name): g.name for g in question.groups} | {key(n): n for n in groups.not_known}
@@ -44,13 +45,12 @@ def _wrong(value: str, question: str, names: dict[str, str], synonyms: dict[str,
     if listed == value:
         return None
     if listed is not None:
-        return f"write it as '{listed}', as the groups under {question} in {file} are written."
+        return say("problems.groups.write_as", name=listed, question=question, file=file)
     if key(value) in synonyms:
-        return f"'{value}' is another word for '{synonyms[key(value)]}'. Write '{synonyms[key(value)]}' instead."
+        return say("problems.groups.another_word", value=value, name=synonyms[key(value)])
     choices = {**names, **synonyms}
     close = difflib.get_close_matches(key(value), list(choices), n=1, cutoff=0.6)
-    hint = f"Did you mean '{choices[close[0]]}'? " if close else ""
-    return (
-        f"'{value}' is not a group under {question}. {hint}Use one of: {', '.join(dict.fromkeys(names.values()))}. "
-        f"For a new group, add it to {file}."
-    )
+    said = {"value": value, "question": question, "groups": ", ".join(dict.fromkeys(names.values())), "file": file}
+    if close:
+        return say("problems.groups.not_a_group_close", close=choices[close[0]], **said)
+    return say("problems.groups.not_a_group", **said)

@@ -26,7 +26,8 @@ from hub.records.loading import CARRIES_ON, Summary
 from hub.records.model import Level
 from hub.records.names import key
 from hub.records.problems import Problem
-from hub.wording import and_list, short_date
+from hub.wording import and_list, say_count, short_date
+from hub.words import say
 
 # How many overlapping engagements a record's warnings name; the rest are counted.
 MOST_NAMED = 3
@@ -160,33 +161,33 @@ def _shared(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
 
 
 def _warning(record: Summary, other: Summary, shared: Shared) -> Problem:
-    where = f"in {and_list(shared.places)}" if shared.places else "in the same area"
-    when, topics, groups = _when(record, other), and_list(shared.topics), and_list(shared.who_for)
-    # One string a sentence: the plain-English check reads each on its own.
-    message = " ".join(
-        [
-            f'"{other.title}" ({other.path}) asks the same people about the same thing {where}, {when}.',
-            f"Both are about {topics}, for {groups}.",
-            "Talk to its team and use what it found, so you do not ask people the same thing twice.",
-        ]
+    where = (
+        say("warnings.same_people.in_places", places=and_list(shared.places))
+        if shared.places
+        else say("warnings.same_people.in_the_area")
+    )
+    message = say(
+        "warnings.same_people.message",
+        title=other.title,
+        path=other.path,
+        where=where,
+        when=_when(record, other),
+        topics=and_list(shared.topics),
+        groups=and_list(shared.who_for),
     )
     return Problem(record.path, record.topics_line, "topics", message, warning=True)
 
 
 def _more(record: Summary, more: int) -> Problem:
-    topics = and_list(record.topics)
-    message = (
-        f"{more} more engagements ask the same people about the same thing at about the same time. "
-        f"Look for {topics} on the hub to find them."
-    )
+    message = say_count("warnings.same_people.more", more, topics=and_list(record.topics))
     return Problem(record.path, record.topics_line, "topics", message, warning=True)
 
 
 def _when(e: Summary, o: Summary) -> str:
     if _gap_days(e, o) <= 0:
         if o.closes == CARRIES_ON:
-            return f"while both are open (it runs from {short_date(o.opens)}, with no closing date)"
-        return f"while both are open (it runs from {short_date(o.opens)} to {short_date(o.closes)})"
+            return say("warnings.same_people.both_open_carries_on", opens=short_date(o.opens))
+        return say("warnings.same_people.both_open", opens=short_date(o.opens), closes=short_date(o.closes))
     if o.closes < e.opens:
-        return f"and it closed on {short_date(o.closes)}"
-    return f"and it opens on {short_date(o.opens)}"
+        return say("warnings.same_people.closed", closes=short_date(o.closes))
+    return say("warnings.same_people.opens", opens=short_date(o.opens))

@@ -16,6 +16,7 @@ from hub.records.map_loading import AreaMap, Located
 from hub.records.personal_data import CONTACT_FIELDS, find_personal_data, may_hold_personal_data
 from hub.records.problems import Problem
 from hub.records.yaml_source import Document
+from hub.words import say
 
 
 def personal_data_warnings(record: LoadedRecord) -> list[Problem]:
@@ -46,8 +47,7 @@ def _warnings(item: BaseModel, location: tuple, path: Path, document: Document) 
             path,
             document.line_of(where),
             dotted(where),
-            f"this has what looks like a person's own details: {detail.hint}. The site is "
-            "public, so use the team's contact details instead, in the contact fields.",
+            say("warnings.personal_data", detail=detail.hint),
             warning=True,
         )
         for where, text in _free_text(item, location)

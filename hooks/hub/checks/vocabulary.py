@@ -9,14 +9,7 @@ from hub.records.loading import LoadedRecord, dotted
 from hub.records.names import key
 from hub.records.problems import Problem
 from hub.records.vocabulary import Vocabulary, Words
-
-# What one item and the whole list are called in messages.
-_NAMES = {
-    "topics": ("topic", "topics"),
-    "places": ("place", "places"),
-    "organisations": ("organisation", "organisations"),
-    "groups": ("group of people", "groups of people"),
-}
+from hub.words import say
 
 
 def vocabulary_problems(record: LoadedRecord, vocabulary: Vocabulary) -> list[Problem]:
@@ -33,24 +26,26 @@ def vocabulary_problems(record: LoadedRecord, vocabulary: Vocabulary) -> list[Pr
         if words is None:
             continue
         for location, value in values:
-            message = _wrong(value, words, *_NAMES[kind])
+            message = _wrong(value, words, kind)
             if message:
                 problems.append(Problem(record.path, record.document.line_of(location), dotted(location), message))
     return problems
 
 
-def _wrong(value: str, words: Words, one: str, many: str) -> str | None:
+def _wrong(value: str, words: Words, kind: str) -> str | None:
+    """`kind` is the list's: topics, places, organisations or groups."""
     listed = words.names.get(key(value))
     if listed == value:
         return None
+    # What one item and the whole list are called in messages.
+    one, many = say(f"problems.vocabulary.names.{kind}.one"), say(f"problems.vocabulary.names.{kind}.other")
     if listed is not None:
-        return f"write it as '{listed}', as the list of {many} in {words.file} does."
+        return say("problems.vocabulary.write_as", name=listed, many=many, file=words.file)
     if key(value) in words.synonyms:
-        return f"'{value}' is another word for '{words.synonyms[key(value)]}'. Use '{words.synonyms[key(value)]}', the name in {words.file}."
+        return say("problems.vocabulary.another_word", value=value, name=words.synonyms[key(value)], file=words.file)
     choices = {**words.names, **words.synonyms}
     close = difflib.get_close_matches(key(value), list(choices), n=1, cutoff=0.6)
-    hint = f"Did you mean '{choices[close[0]]}'? " if close else ""
-    return (
-        f"'{value}' is not in the list of {many}. {hint}Use a name from {words.file}. "
-        f"For a new {one}, add it to that file on a line of its own."
-    )
+    said = {"value": value, "many": many, "one": one, "file": words.file}
+    if close:
+        return say("problems.vocabulary.not_listed_close", close=choices[close[0]], **said)
+    return say("problems.vocabulary.not_listed", **said)

@@ -10,6 +10,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from hub.words import say
+
 _FILE = re.compile(r"^\+\+\+ (?:b/(?P<path>.+)|/dev/null)$")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 
@@ -34,13 +36,10 @@ def changed_lines(root: Path, since: str) -> dict[str, set[int]]:
             timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise ChangesUnknown(f"git could not be run ({error}). Check that git is installed.") from None
+        raise ChangesUnknown(say("commands.git.cannot_run", error=error)) from None
     if done.returncode != 0:
         said = done.stderr.strip().splitlines()[0] if done.stderr.strip() else f"exit status {done.returncode}"
-        raise ChangesUnknown(
-            f"git could not compare with '{since}': {said}. Check that '{since}' is a branch or commit in this "
-            "repository. In GitHub Actions, check out the whole history (fetch-depth: 0)."
-        )
+        raise ChangesUnknown(say("commands.git.cannot_compare", since=since, said=said))
     return parse_diff(done.stdout)
 
 

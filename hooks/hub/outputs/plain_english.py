@@ -4,13 +4,15 @@ and a table of every finding for the job's summary)."""
 from __future__ import annotations
 
 from hub.checks.plain_english.rules import Finding
+from hub.wording import say_count
+from hub.words import say
 
 from . import github
 
 
 def line(finding: Finding) -> str:
     """path:line:column: rule: message (fix). Warnings say so, as validate.py's do."""
-    kind = "warning: " if not finding.is_error else ""
+    kind = f"{say('commands.warning')}: " if not finding.is_error else ""
     return f"{finding.path}:{finding.line}:{finding.column}: {finding.rule}: {kind}{finding.message} ({finding.fix})"
 
 
@@ -19,26 +21,28 @@ def annotation(finding: Finding) -> str:
     kind = "error" if finding.is_error else "warning"
     message = f"{finding.message} ({finding.fix})"
     return github.annotation(
-        kind, finding.path, finding.line, f"Plain English: {finding.rule}", message, finding.column
+        kind,
+        finding.path,
+        finding.line,
+        say("commands.plain_english.title", rule=finding.rule),
+        message,
+        finding.column,
     )
 
 
 def summary(errors: int, warnings: int, files: int, allowed: int) -> str:
-    checked = f"Checked {_count(files, 'file')}"
-    kept = (
-        f" {_count(allowed, 'passage')} flagged on purpose {'is' if allowed == 1 else 'are'} allowed."
-        if allowed
-        else ""
-    )
+    checked = say_count("commands.plain_english.files", files)
+    kept = [say_count("commands.plain_english.allowed", allowed)] if allowed else []
     if not errors and not warnings:
-        return f"{checked}: the words are plain.{kept}"
-    said = f"{checked}: {_count(errors, 'error')} and {_count(warnings, 'warning')}."
-    advice = " Fix the errors, then check again." if errors else " Warnings are advice: they do not stop the site."
-    return said + advice + kept
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+        return " ".join([say("commands.plain_english.plain", checked=checked), *kept])
+    said = say(
+        "commands.plain_english.found",
+        checked=checked,
+        errors=say_count("commands.plain_english.errors", errors),
+        warnings=say_count("commands.plain_english.warnings", warnings),
+    )
+    advice = say("commands.plain_english.fix_errors") if errors else say("commands.plain_english.only_advice")
+    return " ".join([said, advice, *kept])
 
 
 def changed_first(findings: list[Finding], changed: dict[str, set[int]]) -> tuple[list[Finding], list[Finding]]:
@@ -68,18 +72,21 @@ def summary_table(findings: list[Finding], changed: dict[str, set[int]] | None) 
         return ""
     mine, rest = changed_first(findings, changed) if changed is not None else ([], findings)
     rows = [(f, True) for f in mine] + [(f, False) for f in rest]
-    lines = [
-        "| Where | Rule | What to fix |" + (" In this change |" if changed is not None else ""),
-        "| --- | --- | --- |" + (" --- |" if changed is not None else ""),
-    ]
+    heads = [say("commands.plain_english.table.where"), say("commands.plain_english.table.rule")]
+    heads.append(say("commands.plain_english.table.fix"))
+    if changed is not None:
+        heads.append(say("commands.plain_english.table.in_change"))
+    lines = ["| " + " | ".join(_cell(h) for h in heads) + " |", "|" + " --- |" * len(heads)]
     for finding, in_change in rows[:_MOST_ROWS]:
-        kind = "" if finding.is_error else " (warning)"
+        kind = "" if finding.is_error else " " + say("commands.plain_english.table.warning")
         cells = [f"`{finding.path}:{finding.line}`", finding.rule + kind, f"{finding.message} ({finding.fix})"]
         if changed is not None:
-            cells.append("yes" if in_change else "no")
+            cells.append(
+                say("commands.plain_english.table.yes") if in_change else say("commands.plain_english.table.no")
+            )
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     if len(rows) > _MOST_ROWS:
-        lines.append(f"\n{_count(len(rows) - _MOST_ROWS, 'more finding')} not listed: run the check to see them all.")
+        lines.append("\n" + say_count("commands.plain_english.table.more", len(rows) - _MOST_ROWS))
     return "\n".join(lines)
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from hub.words import say
+
 from .loading import read_yaml, validate_as
 from .model import Record, Text
 from .problems import Problem, RecordsInvalid
@@ -98,8 +100,7 @@ def read_glossary(path: Path, shown: Path) -> tuple[Glossary, list[Problem]]:
                     shown,
                     line,
                     f"terms[{index + 1}].short",
-                    f"'{term.short}' is already in the "
-                    f"glossary (line {first[term.short]}). Keep one and merge what the two say.",
+                    say("problems.glossary_twice", name=term.short, line=first[term.short]),
                 )
             )
         first.setdefault(term.short, line)

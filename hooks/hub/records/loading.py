@@ -16,6 +16,9 @@ from typing import NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from hub.wording import say_count
+from hub.words import say
+
 from .messages import explain
 from .model import Engagement, Level
 from .names import address_problem, slugify
@@ -103,31 +106,20 @@ def other_entries(folder: Path, display_root: Path | None) -> list[Problem]:
             path = shown(Path(entry.path), display_root)
             is_record_name = entry.name.lower().endswith(RECORD_SUFFIXES)
             if entry.is_symlink():
-                problems.append(Problem(path, 1, "", _LINK))
+                problems.append(Problem(path, 1, "", say("problems.file.link")))
             elif entry.is_dir(follow_symlinks=False):
                 inside = [p for p in Path(entry.path).rglob("*") if p.name.lower().endswith(RECORD_SUFFIXES)]
                 if is_record_name or inside:
                     problems.append(Problem(path, 1, "", _folder_message(folder.name, len(inside))))
             elif is_record_name and not entry.is_file(follow_symlinks=False):
-                problems.append(Problem(path, 1, "", _NOT_A_FILE))
+                problems.append(Problem(path, 1, "", say("problems.file.not_a_file")))
     return problems
-
-
-_LINK = (
-    "this is a link to another file or folder, not a record, so it is not read. "
-    "Put the record itself in this folder, and remove the link."
-)
-_NOT_A_FILE = "this is not an ordinary file (it is a pipe or a device), so it cannot be a record. Remove it."
 
 
 def _folder_message(parent: str, records: int) -> str:
     if not records:
-        return "this is a folder, not a record. Rename it so that its name does not end in .yaml, or remove it."
-    some = "a record" if records == 1 else f"{records} records"
-    return (
-        f"this folder holds {some}, and records in a folder inside {parent}/ are not read. "
-        f"Move {'it' if records == 1 else 'them'} into {parent}/ itself, or remove the folder."
-    )
+        return say("problems.file.folder")
+    return say_count("problems.file.folder_of_records", records, parent=parent)
 
 
 def load_each(
@@ -173,10 +165,14 @@ def read_yaml(path: Path, shown: Path, raw: bytes | None = None) -> tuple[Docume
     except _NotAFile as error:
         return None, [Problem(shown, 1, "", error.message)]
     except (FileNotFoundError, NotADirectoryError):
-        return None, [Problem(shown, 1, "", "there is no such file. Check its name and folder.")]
+        return None, [Problem(shown, 1, "", say("problems.file.missing"))]
     except OSError as error:
         # A link (O_NOFOLLOW refuses it), or a file the system will not let us read.
-        message = _LINK if error.errno == errno.ELOOP else f"this file cannot be read ({error.strerror})."
+        message = (
+            say("problems.file.link")
+            if error.errno == errno.ELOOP
+            else say("problems.file.cannot_read", reason=error.strerror)
+        )
         return None, [Problem(shown, 1, "", message)]
     except _TooBig as error:
         return None, [
@@ -184,42 +180,22 @@ def read_yaml(path: Path, shown: Path, raw: bytes | None = None) -> tuple[Docume
                 shown,
                 1,
                 "",
-                f"this file is {error.size / 1_000_000:.1f} MB, too big for a record: "
-                f"the most is {MAX_FILE_BYTES // 1_000_000} MB. Check that it is the right file. "
-                "Put long documents on a web page, and link to them.",
+                say("problems.file.too_big", size=f"{error.size / 1_000_000:.1f}", most=MAX_FILE_BYTES // 1_000_000),
             )
         ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, [
-            Problem(
-                shown,
-                line,
-                "",
-                "this file is not saved as UTF-8 text, so some letters cannot be read. "
-                "Open it in a text editor and save it with the UTF-8 encoding.",
-            )
-        ]
+        return None, [Problem(shown, line, "", say("problems.file.not_utf8"))]
     try:
         document = read(text)
     except YamlProblem as error:
         return None, [Problem(shown, error.line, "", error.message)]
     if document.data is None:
-        return None, [
-            Problem(shown, 1, "", "this file is empty. Copy an existing file as a start, or delete this file.")
-        ]
+        return None, [Problem(shown, 1, "", say("problems.file.empty"))]
     if not isinstance(document.data, dict):
-        return None, [
-            Problem(
-                shown,
-                1,
-                "",
-                "this file should be a list of fields, one per line, such as 'title: Your say "
-                "on community beds'. Copy an existing file as a start.",
-            )
-        ]
+        return None, [Problem(shown, 1, "", say("problems.file.not_fields"))]
     return document, []
 
 
@@ -248,9 +224,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise _NotAFile("this is a folder, not a record file. Check the name of the file you meant.")
+            raise _NotAFile(say("problems.file.is_folder"))
         if not stat.S_ISREG(status.st_mode):
-            raise _NotAFile(_NOT_A_FILE)
+            raise _NotAFile(say("problems.file.not_a_file"))
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise _TooBig(size)
@@ -311,8 +287,9 @@ def _unknown_field(model: type[BaseModel], location: Location) -> str:
     name = str(location[-1])
     known = list(_model_at(model, location[:-1]).model_fields)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"Did you mean '{close[0]}'?" if close else "The fields here are: " + ", ".join(known) + "."
-    return f"is not a field we know, so it would not be shown. {hint} Fix the name, or remove it."
+    if close:
+        return say("problems.unknown_field.close", close=close[0])
+    return say("problems.unknown_field.list", fields=", ".join(known))
 
 
 def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel]:
@@ -365,10 +342,7 @@ def _bad_name(slug: str, suffix: str, wrong: str) -> str:
     suggestion = slugify(slug)
     if address_problem(suggestion):  # such as a name the hub uses itself
         suggestion = slugify(f"{slug} engagement")
-    return (
-        f"the file name '{slug}{suffix}' becomes the page's web address, but {wrong}. "
-        f"Rename the file, for example to '{suggestion}.yaml'."
-    )
+    return say("problems.file.bad_name", name=f"{slug}{suffix}", wrong=wrong, suggestion=suggestion)
 
 
 def shown(path: Path, root: Path | None) -> Path:

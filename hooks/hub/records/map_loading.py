@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from hub.words import say
+
 from .loading import LoadedRecord, dotted, other_entries, read_as, record_files, shown
 from .map_model import BodiesFile, Body, Decision, DecisionsFile
 from .problems import Problem
@@ -43,12 +45,6 @@ class AreaMap:
         return frozenset(b.item.id for b in self.bodies)
 
 
-_UNKNOWN_FILE = (
-    f"the map is read from {BODIES_FILE} and {DECISIONS_FILE} only, so this file is not read. "
-    "Move what it holds into one of them, or remove it."
-)
-
-
 def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, list[Problem]]:
     """The map in `folder`; an area without a map folder simply has no map."""
     area = AreaMap()
@@ -57,7 +53,8 @@ def load_map(folder: Path, display_root: Path | None = None) -> tuple[AreaMap, l
         return area, problems
     for entry in record_files(folder):
         if entry.name not in (BODIES_FILE, DECISIONS_FILE):
-            problems.append(Problem(shown(entry, display_root), 1, "", _UNKNOWN_FILE))
+            message = say("problems.map.unknown_file", bodies=BODIES_FILE, decisions=DECISIONS_FILE)
+            problems.append(Problem(shown(entry, display_root), 1, "", message))
     problems += [p for p in other_entries(folder, display_root) if p.path.name not in (BODIES_FILE, DECISIONS_FILE)]
     for name, model, key in ((BODIES_FILE, BodiesFile, "bodies"), (DECISIONS_FILE, DecisionsFile, "decisions")):
         path = folder / name
@@ -108,9 +105,11 @@ def _missing(located: Located, name: str, wanted: str, known: frozenset[str] | s
 
 
 def _unknown(wanted: str, known: frozenset[str] | set[str], kind: str) -> str:
+    """`kind` is body or engagement."""
     close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.5)
-    hint = f"Did you mean '{close[0]}'?" if close else f"Check the spelling against the {kind} ids."
-    return f"there is no {kind} called '{wanted}'. {hint}"
+    if close:
+        return say(f"problems.map.unknown_{kind}_close", name=wanted, close=close[0])
+    return say(f"problems.map.unknown_{kind}", name=wanted)
 
 
 def _duplicates(items: list[Located], kind: str) -> list[Problem]:
@@ -124,7 +123,7 @@ def _duplicates(items: list[Located], kind: str) -> list[Problem]:
                     located.path,
                     located.line_of("id"),
                     located.field_name("id"),
-                    f"another {kind} already has the id '{key}' (line {first[key].line_of('id')}). Give each {kind} its own id.",
+                    say(f"problems.map.same_{kind}_id", id=key, line=first[key].line_of("id")),
                 )
             )
         else:
@@ -139,13 +138,13 @@ def _loops(bodies: list[Located[Body]]) -> list[Problem]:
         seen, current = [body.item.id], parent.get(body.item.id)
         while current is not None and current in parent:
             if current == body.item.id:
-                chain = " reports to ".join(seen + [current])
+                chain = say("problems.map.reports_to").join(seen + [current])
                 problems.append(
                     Problem(
                         body.path,
                         body.line_of("reports_to"),
                         body.field_name("reports_to"),
-                        f"the bodies report to each other in a circle ({chain}). One of them must report to a body outside the circle, or to none.",
+                        say("problems.map.circle", chain=chain),
                     )
                 )
                 break

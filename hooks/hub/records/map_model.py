@@ -21,7 +21,7 @@ from .names import address_problem
 def _address_name(value: str) -> str:
     wrong = address_problem(value)
     if wrong:
-        raise PydanticCustomError("address_name", "cannot be part of a web address: {wrong}", {"wrong": wrong})
+        raise PydanticCustomError("address_name", say("problems.address.not_an_address"), {"wrong": wrong})
     return value
 
 

@@ -12,6 +12,8 @@ import functools
 import re
 import unicodedata
 
+from hub.words import say
+
 ADDRESS_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ADDRESS_LETTERS = 80
 # Each list's first page is index.html and the next ones page-2/, page-3/ ... in the same folder.
@@ -27,11 +29,11 @@ def key(text: str) -> str:
 def address_problem(name: str) -> str | None:
     """What is wrong with `name` as the last part of a page's address, or None if nothing is."""
     if not ADDRESS_NAME.match(name):
-        return "it may only use small letters, numbers and dashes"
+        return say("problems.address.letters")
     if len(name) > MAX_ADDRESS_LETTERS:
-        return f"it is {len(name)} letters long, and the most is {MAX_ADDRESS_LETTERS}"
+        return say("problems.address.too_long", letters=len(name), most=MAX_ADDRESS_LETTERS)
     if _RESERVED.match(name):
-        return f"'{name}' is the name of a page the hub makes itself"
+        return say("problems.address.reserved", name=name)
     return None
 
 

@@ -26,6 +26,8 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
+from hub.words import say
+
 from .loading import LoadedRecord
 from .model import AccessibleFormat, Contact, Email, Event, Paper, Phone, TakePart
 
@@ -138,8 +140,8 @@ class PersonalDetail:
     def hint(self) -> str:
         """Enough for staff to find it, without repeating it in logs that may be public."""
         if self.kind == "email":
-            return f"an email address starting {self.text[:2]}… at {self.text.split('@')[1]}"
-        return f"a phone number ending {_digits(self.text)[-3:]}"
+            return say("warnings.personal_email", start=self.text[:2], domain=self.text.split("@")[1])
+        return say("warnings.personal_phone", end=_digits(self.text)[-3:])
 
 
 def find_personal_data(text: str) -> list[PersonalDetail]:

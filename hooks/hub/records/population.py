@@ -22,6 +22,8 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, StrictBool, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from hub.words import say
+
 from .loading import read_as, shown
 from .model import Record, Text, WebAddress
 from .names import key
@@ -91,9 +93,7 @@ class PlaceFigures(Record):
     def _figures_or_parts(self) -> PlaceFigures:
         if bool(self.people) == bool(self.made_of):
             raise PydanticCustomError(
-                "figures_or_parts",
-                "needs either people (its own figures) or made_of (the places it is made of), and not both",
-                {"field": "place"},
+                "figures_or_parts", say("problems.population.figures_or_parts"), {"field": "place"}
             )
         return self
 
@@ -206,7 +206,7 @@ def _groups_problems(parsed: GroupsFile, document, where: Path) -> list[Problem]
 
 
 def _twice(word: str) -> str:
-    return f"'{word}' is in the list twice. Keep one of them."
+    return say("problems.twice_in_list", name=word)
 
 
 def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict[str, str] | None, line_of, where):
@@ -225,8 +225,7 @@ def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict
                     where,
                     line_of((*at, "place")),
                     f"{name}.place",
-                    f"'{place.place}' is not written as in the list of places (vocabulary/places.yaml). "
-                    "Use the name from that list.",
+                    say("problems.population.place_not_listed", place=place.place),
                 )
             )
         for part_number, part in enumerate(place.made_of):
@@ -236,7 +235,7 @@ def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict
                         where,
                         line_of((*at, "made_of", part_number)),
                         f"{name}.made_of[{part_number + 1}]",
-                        f"'{part}' has no figures of its own in this file. Add its figures, or name a place that has them.",
+                        say("problems.population.no_own_figures", place=part),
                     )
                 )
         for question_name, counts in place.people.items():
@@ -248,8 +247,12 @@ def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict
                         where,
                         line_of(q_at),
                         f"{name}.people.{question_name}",
-                        f"'{question_name}' is not a question in {groups.file}. "
-                        f"Use one of: {', '.join(q.name for q in groups.questions)}.",
+                        say(
+                            "problems.population.not_a_question",
+                            question=question_name,
+                            file=groups.file,
+                            questions=", ".join(q.name for q in groups.questions),
+                        ),
                     )
                 )
                 continue
@@ -260,8 +263,7 @@ def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict
                         where,
                         line_of(q_at),
                         f"{name}.people.{question_name}",
-                        f"has no figure for {', '.join(repr(g) for g in left_out)}. Add the number of people "
-                        "in each group, so the shares are of everyone who lives there.",
+                        say("problems.population.figures_missing", groups=", ".join(repr(g) for g in left_out)),
                     )
                 )
             for group_name in counts:
@@ -271,8 +273,13 @@ def _figures_problems(figures_file: PopulationFile, groups: Groups, places: dict
                             where,
                             line_of((*q_at, group_name)),
                             f"{name}.people.{question_name}.{group_name}",
-                            f"'{group_name}' is not a group under {question_name} in {groups.file}. "
-                            f"Use one of: {', '.join(g.name for g in question.groups)}.",
+                            say(
+                                "problems.population.not_a_group",
+                                group=group_name,
+                                question=question_name,
+                                file=groups.file,
+                                groups=", ".join(g.name for g in question.groups),
+                            ),
                         )
                     )
     return problems

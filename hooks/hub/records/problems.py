@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from hub.wording import say_count
+from hub.words import say
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -21,7 +24,7 @@ class Problem:
 
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
-        kind = " warning:" if self.warning else ""
+        kind = f" {say('commands.warning')}:" if self.warning else ""
         return f"{self.path}:{self.line}:{field}{kind} {self.message}"
 
 
@@ -33,8 +36,6 @@ class RecordsInvalid(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
         lines = [str(problem) for problem in self.problems]
-        noun = "problem" if count == 1 else "problems"
-        lines.append(f"Found {count} {noun} in the records. Fix them, then try again.")
+        lines.append(say_count("problems.summary", len(self.problems)))
         return "\n".join(lines)

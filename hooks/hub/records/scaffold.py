@@ -13,15 +13,11 @@ import typing
 
 from pydantic import BaseModel
 
+from hub.words import say
+
 from .model import Engagement
 from .schema import SCHEMA_COMMENT
 
-_INTRO = [
-    SCHEMA_COMMENT,
-    '# A new engagement. Fill in every empty value ("") and check each line.',
-    "# A line that starts with # is help, or an optional field: remove the # to use it.",
-    "# The outcome part at the end is for later, after the engagement closes.",
-]
 # Fields that are not part of a new record: the demo records' mark.
 _LEFT_OUT = {"example"}
 # Optional, but nearly every engagement has one: on, for staff to fill in or remove.
@@ -30,7 +26,8 @@ _ON = {"closes"}
 
 def scaffold(answers: dict[str, object]) -> str:
     """The text of a new record; `answers` fill in top-level fields, such as title or opens."""
-    lines = [*_INTRO, ""]
+    intro = [say("commands.new.record.fill_in"), say("commands.new.record.help"), say("commands.new.record.outcome")]
+    lines = [SCHEMA_COMMENT, *(f"# {line}" for line in intro), ""]
     lines += [f"{indent}{mark}{text}" for _, indent, mark, text in _fields(Engagement, answers, "", False)]
     return "\n".join(lines) + "\n"
 

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from hub.words import say
+
 from .loading import read_as, shown
 from .model import Record, Text
 from .names import key
@@ -92,9 +94,7 @@ def load_vocabulary(folder: Path, display_root: Path | None = None) -> tuple[Voc
                 if key(word) in words.names or key(word) in words.synonyms:
                     line = document.line_of((kind, number))
                     problems.append(
-                        Problem(
-                            where, line, f"{kind}[{number + 1}]", f"'{word}' is in the list twice. Keep one of them."
-                        )
+                        Problem(where, line, f"{kind}[{number + 1}]", say("problems.twice_in_list", name=word))
                     )
             words.names[key(term.name)] = term.name
             words.synonyms.update((key(s), term.name) for s in term.synonyms)

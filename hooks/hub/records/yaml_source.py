@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from hub.words import say
+
 from .yaml_lines import Location, block_line
 
 
@@ -203,26 +205,13 @@ def _refuse_hostile(text: str) -> None:
             event: Any = loader.get_event()  # PyYAML's events carry marks and tags, untyped
             line = event.start_mark.line + 1
             if getattr(event, "tag", None) is not None:
-                raise YamlProblem(
-                    line,
-                    f"this line has a YAML tag ({event.tag.replace('tag:yaml.org,2002:', '!!')}), which "
-                    "changes how a value is read. "
-                    "Records do not allow tags: remove it, and put text in double quotes.",
-                )
+                raise YamlProblem(line, say("problems.yaml.tag", tag=event.tag.replace("tag:yaml.org,2002:", "!!")))
             if isinstance(event, yaml.AliasEvent):
-                raise YamlProblem(
-                    line,
-                    f"this line has an alias (*{event.anchor}), which repeats another part of the file. "
-                    "Records do not allow aliases: write the value out in full.",
-                )
+                raise YamlProblem(line, say("problems.yaml.alias", anchor=event.anchor))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        line,
-                        f"the fields here are nested more than {MAX_DEPTH} levels deep. "
-                        "A record needs only a few levels: check the indentation and the brackets.",
-                    )
+                    raise YamlProblem(line, say("problems.yaml.too_deep", most=MAX_DEPTH))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as error:
@@ -239,12 +228,8 @@ def _problem(error: yaml.YAMLError, text: str) -> YamlProblem:
         return YamlProblem(line, _explain(error, _line_text(text, line)))
     if isinstance(error, yaml.reader.ReaderError):
         line = text.count("\n", 0, error.position) + 1
-        return YamlProblem(
-            line,
-            f"this line has a hidden control character (code {error.character:X}), often pasted "
-            "in from another program by mistake. Delete it, or type the line again.",
-        )
-    return YamlProblem(1, f"the file could not be read as YAML ({error})")
+        return YamlProblem(line, say("problems.yaml.control_character", code=f"{error.character:X}"))
+    return YamlProblem(1, say("problems.yaml.unreadable", error=error))
 
 
 def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int]) -> None:
@@ -254,18 +239,11 @@ def _record_lines(node: yaml.Node, location: Location, lines: dict[Location, int
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
-                raise YamlProblem(
-                    line,
-                    "a field's name here is not a word, such as title. "
-                    "Check the line: a field's name comes before its colon.",
-                )
+                raise YamlProblem(line, say("problems.yaml.name_not_a_word"))
             key = key_node.value
             if key in seen:
                 # PyYAML keeps the last of two equal keys and drops the first without a word.
-                raise YamlProblem(
-                    line,
-                    f"'{key}' appears twice (first on line {seen[key]}). Keep one and merge what the two say.",
-                )
+                raise YamlProblem(line, say("problems.yaml.twice", name=key, line=seen[key]))
             seen[key] = line
             lines[location + (key,)] = line
             _record_lines(value_node, location + (key,), lines)
@@ -283,20 +261,15 @@ def _line_text(text: str, line: int) -> str:
 def _explain(error: yaml.MarkedYAMLError, line_text: str) -> str:
     problem = (error.problem or error.context or "").strip()
     indent = line_text[: len(line_text) - len(line_text.lstrip())]
+    # PyYAML's own words (in English) say which mistake it is.
     if "\t" in indent:
-        return "this line is indented with a tab. Use spaces to indent, never tabs."
+        return say("problems.yaml.tab")
     if "mapping values are not allowed" in problem:
-        return (
-            "this line has a colon (:) where YAML does not expect one. "
-            "If the text has a colon in it, put the whole text in double quotes."
-        )
+        return say("problems.yaml.colon")
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "the indentation is wrong here. Line this field up with the ones around it."
+        return say("problems.yaml.indentation")
     if "another document" in problem or "expected a single document" in problem:
-        return "the file holds more than one record (a line with ---). Put each record in its own file."
+        return say("problems.yaml.documents")
     if "found undefined alias" in problem or "found unknown escape" in problem:
-        return f"the YAML is not valid here ({problem}). Put the text in double quotes."
-    return (
-        f"the YAML is not valid here ({problem}). "
-        "Check the indentation, and put text that has a colon or a # in double quotes."
-    )
+        return say("problems.yaml.quote", problem=problem)
+    return say("problems.yaml.invalid", problem=problem)

@@ -10,6 +10,7 @@ from hub.records.glossary import GLOSSARY_FILE
 from hub.records.loading import MAX_FILE_BYTES, record_files
 from hub.records.map_loading import BODIES_FILE, DECISIONS_FILE
 from hub.settings import Settings
+from hub.words import say
 
 from .hub_words import python_source, template_source
 from .language import ALLOWED_FILE, GROUPS_FILE, WELL_KNOWN_FILE, WORDS_FILE, Language, load_language
@@ -62,17 +63,13 @@ def read_source(path: Path, shown: str) -> Source:
     if path.stat().st_size > MAX_FILE_BYTES:
         # The same limit as validation: a file this big is a mistake, and reading it could take minutes.
         source = Source(shown, "", "record")
-        source.unreadable = (
-            1,
-            f"this file is bigger than {MAX_FILE_BYTES // 1_000_000} MB, so it was not checked. "
-            "Check that it is the right file",
-        )
+        source.unreadable = (1, say("plain_english.unreadable.too_big", most=MAX_FILE_BYTES // 1_000_000))
         return source
     try:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
         source = Source(shown, "", "record")
-        source.unreadable = (1, "this file is not saved as UTF-8 text. Save it with the UTF-8 encoding")
+        source.unreadable = (1, say("plain_english.unreadable.not_utf8"))
         return source
     suffix = path.suffix.lower()
     if suffix == ".md":
@@ -142,7 +139,16 @@ def check_files(
     language = language or load_language(root=root)
     report = Report(files=len(files))
     found: list[Finding] = [
-        Finding(str(p.path), p.line, 1, "unreadable", p.message, "fix the data file", Severity.error, "")
+        Finding(
+            str(p.path),
+            p.line,
+            1,
+            "unreadable",
+            p.message,
+            say("plain_english.unreadable.fix_data"),
+            Severity.error,
+            "",
+        )
         for p in language.problems
     ]
     for path in files:
@@ -170,8 +176,8 @@ def check_files(
                         allowed.line,
                         1,
                         "allowed-unused",
-                        f'the exception for {a.rule} "{a.text}" no longer matches anything',
-                        "remove it from the list",
+                        say("plain_english.allowed_unused.message", rule=a.rule, text=a.text),
+                        say("plain_english.allowed_unused.fix"),
                         Severity.warning,
                         a.text,
                     )

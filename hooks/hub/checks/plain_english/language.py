@@ -23,6 +23,7 @@ from hub.records.glossary import DATA, GLOSSARY_FILE, Glossary, read_glossary
 from hub.records.loading import read_yaml, validate_as
 from hub.records.model import Record, Text
 from hub.records.problems import Problem
+from hub.words import say
 
 from .text import WORD
 
@@ -162,7 +163,7 @@ def load_language(
     def read(path: Path, model):
         shown = _shown(path, root)
         if not path.is_file():
-            problems.append(Problem(shown, 1, "", "this data file is missing."))
+            problems.append(Problem(shown, 1, "", say("plain_english.data.missing")))
             return None, None
         document, found = read_yaml(path, shown)
         problems.extend(found)
@@ -182,7 +183,7 @@ def load_language(
                     _shown(words, root),
                     line,
                     f"words[{index + 1}].source",
-                    f"'{entry.source}' is not one of the sources at the top of the file.",
+                    say("plain_english.data.no_such_source", source=entry.source),
                 )
             )
     groups_file, _ = read(groups, GroupsFile)
@@ -197,22 +198,20 @@ def load_language(
                     _shown(glossary, root),
                     line,
                     f"terms[{index + 1}].short",
-                    f"'{term.short}' is an acronym for a group of people, so it cannot be in the glossary. Remove it.",
+                    say("plain_english.data.group_in_glossary", short=term.short),
                 )
             )
     known_file, _ = read(well_known, WellKnownFile)
     known_file = known_file or WellKnownFile(sources={}, terms=[])
     for index, known in enumerate(known_file.terms):
-        wrong = (
-            f"'{known.source}' is not one of the sources at the top of the file."
-            if known.source not in known_file.sources
-            else f"'{known.short}' is an acronym for a group of people, so it cannot be well known. Remove it."
-            if known.short in by_acronym
-            else None
-        )
-        if wrong:
-            line = _line_of(well_known, ("terms", index, "source" if "sources" in wrong else "short"))
-            problems.append(Problem(_shown(well_known, root), line, f"terms[{index + 1}]", wrong))
+        if known.source not in known_file.sources:
+            wrong, at = say("plain_english.data.no_such_source", source=known.source), "source"
+        elif known.short in by_acronym:
+            wrong, at = say("plain_english.data.group_well_known", short=known.short), "short"
+        else:
+            continue
+        line = _line_of(well_known, ("terms", index, at))
+        problems.append(Problem(_shown(well_known, root), line, f"terms[{index + 1}]", wrong))
     allowed_file, document = read(allowed, AllowedFile)
     allowances = (
         [Allowed(a, document.line_of(("allowed", i))) for i, a in enumerate(allowed_file.allowed)]

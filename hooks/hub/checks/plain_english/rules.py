@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
+from hub.words import say
+
 from .language import Language, is_shouted
 from .text import Passage, Sentence, Source, Word
 
@@ -25,23 +27,27 @@ class Severity(str, Enum):
 class Rule:
     id: str
     severity: Severity
-    checks: str  # what it checks, for --rules and the README
+
+    @property
+    def checks(self) -> str:
+        """What it checks, for --rules and the README."""
+        return say(f"plain_english.rules.{self.id.replace('-', '_')}")
 
 
 RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
-        Rule("sentence-too-long", Severity.error, "a sentence of more than 25 words (GOV.UK style guide)"),
-        Rule("sentence-long", Severity.warning, "a sentence of 21 to 25 words (the NHS writes 20 or fewer)"),
-        Rule("reading-level", Severity.warning, "100 words or more above a reading age of 11 (Flesch-Kincaid grade 6)"),
-        Rule("word-to-avoid", Severity.error, "a word or phrase from the list of words to avoid; some are warnings"),
-        Rule("acronym-unexplained", Severity.error, "a short form not explained at first use and not in the glossary"),
-        Rule("group-acronym", Severity.error, "an acronym for a group of people (data/group_acronyms.yaml)"),
-        Rule("link-text", Severity.error, "link text that does not say where the link goes, such as 'click here'"),
-        Rule("capitals", Severity.error, "words in capitals"),
-        Rule("passive-voice", Severity.warning, "a sentence that may be in the passive voice"),
-        Rule("unreadable", Severity.error, "a file that could not be read, or a problem in the checker's data files"),
-        Rule("allowed-unused", Severity.warning, "an allowed exception that no longer matches anything"),
+        Rule("sentence-too-long", Severity.error),
+        Rule("sentence-long", Severity.warning),
+        Rule("reading-level", Severity.warning),
+        Rule("word-to-avoid", Severity.error),
+        Rule("acronym-unexplained", Severity.error),
+        Rule("group-acronym", Severity.error),
+        Rule("link-text", Severity.error),
+        Rule("capitals", Severity.error),
+        Rule("passive-voice", Severity.warning),
+        Rule("unreadable", Severity.error),
+        Rule("allowed-unused", Severity.warning),
     )
 }
 
@@ -90,7 +96,7 @@ def check_source(source: Source, language: Language, limits: Limits = Limits()) 
     if source.unreadable:
         line, why = source.unreadable
         return [
-            Finding(source.path, line, 1, "unreadable", why, "fix the file, then check it again", Severity.error, "")
+            Finding(source.path, line, 1, "unreadable", why, say("plain_english.unreadable.fix"), Severity.error, "")
         ]
     acronyms = _AcronymState()
     scored: list[Sentence] = []
@@ -107,15 +113,20 @@ def check_source(source: Source, language: Language, limits: Limits = Limits()) 
         found += words_to_avoid(source, words, language)
         found += short_forms(source, words, language, acronyms)
         if source.kind in ("record", "map"):
-            found += reading_level(source, sentences, f"the {passage.label} field", limits)
+            found += reading_level(
+                source, sentences, say("plain_english.reading_level.field", field=passage.label), limits
+            )
         if passage.scored:
             scored += sentences
     # A page and a record are each read as one page. The hub's own words are parts of pages (a template,
     # a message), and a map file is many pages (one a body), so they are not scored as a whole.
     if source.kind in ("page", "record"):
-        found += reading_level(
-            source, scored, "this page" if source.kind == "page" else "the page made from this record", limits
+        where = (
+            say("plain_english.reading_level.page")
+            if source.kind == "page"
+            else say("plain_english.reading_level.record")
         )
+        found += reading_level(source, scored, where, limits)
     return found
 
 
@@ -134,9 +145,8 @@ def sentence_length(source: Source, sentence: Sentence, limits: Limits) -> list[
                 source,
                 sentence.start,
                 "sentence-too-long",
-                f'this sentence has {count} words: "{quoted}". Long sentences are hard to follow. '
-                f"The GOV.UK style guide says to use {limits.sentence_words} words at most",
-                "split it into two or more sentences, or make a list",
+                say("plain_english.sentence_too_long.message", count=count, quoted=quoted, most=limits.sentence_words),
+                say("plain_english.sentence_too_long.fix"),
                 flagged,
             )
         ]
@@ -146,9 +156,13 @@ def sentence_length(source: Source, sentence: Sentence, limits: Limits) -> list[
                 source,
                 sentence.start,
                 "sentence-long",
-                f'this sentence has {count} words: "{quoted}". The NHS keeps sentences to '
-                f"{limits.sentence_words_warning} words or fewer where it can",
-                "see if you can split it, or leave out words it does not need",
+                say(
+                    "plain_english.sentence_long.message",
+                    count=count,
+                    quoted=quoted,
+                    most=limits.sentence_words_warning,
+                ),
+                say("plain_english.sentence_long.fix"),
                 flagged,
             )
         ]
@@ -383,8 +397,8 @@ def passive_voice(source: Source, sentence: Sentence) -> list[Finding]:
                 source,
                 word.start,
                 "passive-voice",
-                f'"{phrase}" may be passive, which hides who does what',
-                'say who does it first, such as "we will publish the report", not "the report will be published"',
+                say("plain_english.passive_voice.message", phrase=phrase),
+                say("plain_english.passive_voice.fix"),
                 phrase,
             )
         )
@@ -423,10 +437,15 @@ def reading_level(source: Source, sentences: list[Sentence], where: str, limits:
             source,
             sentences[0].start,
             "reading-level",
-            f"{where} has a reading age of {grade + 5:.1f}. Its Flesch-Kincaid grade is {grade:.1f}: the "
-            "score Word and most tools show, from sentence length and word length. Aim for a reading age "
-            f"of {limits.reading_grade + 5:g} or less (grade {limits.reading_grade:g}), so a 10-year-old can read it",
-            "use shorter sentences and shorter, everyday words",
+            say(
+                "plain_english.reading_level.message",
+                where=where,
+                age=f"{grade + 5:.1f}",
+                grade=f"{grade:.1f}",
+                most_age=f"{limits.reading_grade + 5:g}",
+                most_grade=f"{limits.reading_grade:g}",
+            ),
+            say("plain_english.reading_level.fix"),
             flagged,
         )
     ]
@@ -475,14 +494,19 @@ def words_to_avoid(source: Source, words: list[Word], language: Language) -> lis
             continue
         said = " ".join(matched.split())
         where = language.words.sources[entry.source]
-        unless = f" It is fine if {entry.unless}." if entry.unless else ""
+        if " " in said:
+            message = say("plain_english.word_to_avoid.phrase", said=said, where=where)
+        else:
+            message = say("plain_english.word_to_avoid.word", said=said, where=where)
+        if entry.unless:
+            message += " " + say("plain_english.word_to_avoid.unless", unless=entry.unless)
         found.append(
             finding(
                 source,
                 start,
                 "word-to-avoid",
-                f'"{said}" is a {"phrase" if " " in said else "word"} to avoid ({where}).{unless}',
-                f"use {entry.use}",
+                message,
+                say("plain_english.word_to_avoid.fix", use=entry.use),
                 said,
                 Severity(entry.severity),
             )
@@ -570,8 +594,7 @@ def _group_acronym(source: Source, word: Word, instead: str) -> Finding:
         source,
         word.start,
         "group-acronym",
-        f'"{word.text}" is an acronym for a group of people. We never use acronyms for groups of people. '
-        "They turn communities into letters and hide who we mean (NHS Race and Health Observatory)",
+        say("plain_english.group_acronym.message", word=word.text),
         instead,
         word.text,
     )
@@ -593,9 +616,8 @@ def _capitals_or_acronyms(source: Source, run: list[Word], state: _AcronymState)
                 source,
                 run[0].start,
                 "capitals",
-                f'"{phrase}" is in capitals, which is harder to read',
-                "write it in small letters. If it is a short form, explain it the first time, "
-                "or add it to the glossary",
+                say("plain_english.capitals.message", phrase=phrase),
+                say("plain_english.capitals.fix"),
                 phrase,
             )
         ]
@@ -609,9 +631,8 @@ def _capitals_or_acronyms(source: Source, run: list[Word], state: _AcronymState)
                 source,
                 word.start,
                 "acronym-unexplained",
-                f'"{base}" is a short form that is not explained here and is not in the glossary',
-                "write it in full the first time, then the short form in brackets, such as "
-                '"Care Quality Commission (CQC)". Or add it to hooks/hub/data/glossary.yaml',
+                say("plain_english.acronym_unexplained.message", short=base),
+                say("plain_english.acronym_unexplained.fix"),
                 base,
             )
         )
@@ -681,9 +702,8 @@ def link_text(source: Source, passage: Passage) -> list[Finding]:
                 source,
                 passage.start,
                 "link-text",
-                f'the link text "{raw}" does not say where the link goes. People who use screen readers '
-                "often hear links on their own, without the words around them",
-                'write what people will find, such as "read the consultation document"',
+                say("plain_english.link_text.vague", text=raw),
+                say("plain_english.link_text.fix"),
                 raw,
             )
         ]
@@ -693,8 +713,8 @@ def link_text(source: Source, passage: Passage) -> list[Finding]:
                 source,
                 passage.start,
                 "link-text",
-                f'the link text is a web address ("{raw}"), which is hard to read and to listen to',
-                'write what people will find, such as "read the consultation document"',
+                say("plain_english.link_text.address", text=raw),
+                say("plain_english.link_text.fix"),
                 raw,
             )
         ]

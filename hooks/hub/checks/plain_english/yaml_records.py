@@ -20,6 +20,7 @@ from hub.records.map_model import BodiesFile, DecisionsFile, Link
 from hub.records.model import AllowsFormatting, Contact, Decision, Document, Engagement, Event, Paper, Text, Version
 from hub.records.yaml_source import YamlProblem, compose
 from hub.settings import Settings
+from hub.words import say
 
 from .text import Passage, Source
 
@@ -84,7 +85,7 @@ def _compose(source: Source) -> yaml.Node | None:
     try:
         return compose(source.text)
     except YamlProblem as problem:
-        source.unreadable = (problem.line, f"the file could not be read as YAML: {problem.message}")
+        source.unreadable = (problem.line, say("plain_english.unreadable.not_yaml", problem=problem.message))
         return None
 
 
