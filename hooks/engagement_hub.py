@@ -14,7 +14,6 @@ on_pre_build = _hub.on_pre_build
 on_serve = _hub.on_serve
 on_files = _hub.on_files
 on_env = _hub.on_env
-on_page_content = _hub.on_page_content
 on_page_context = _hub.on_page_context
 on_post_page = _hub.on_post_page
 on_post_template = _hub.on_post_template

@@ -67,6 +67,7 @@ def main() -> int:
                     "files": {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in sorted(times)},
                     "written": sorted(path for path, time in times.items() if before.get(path) != time),
                     "log": lines.lines,
+                    "drawings": _drawings(),
                 }
             ),
             flush=True,
@@ -74,6 +75,14 @@ def main() -> int:
         before = times
     first.plugins.on_shutdown()
     return 0
+
+
+def _drawings() -> dict[str, bool]:
+    """For each kind of page drawn from one drawing of the theme (hub/site/shells.py): whether the drawing
+    filled in gave the theme's own page, so the other pages of that kind were filled in from it."""
+    hub = next(module._hub for module in list(sys.modules.values()) if hasattr(module, "_hub"))
+    shells = hub.build.shells if hub.build is not None else None
+    return {} if shells is None else {"/".join(map(str, kind)): shells.trusted(kind) for kind in shells.kinds()}
 
 
 if __name__ == "__main__":

@@ -140,6 +140,15 @@ def test_after_a_new_title_an_addition_and_deletions_the_site_is_what_a_full_bui
     assert builds[-1]["files"] == full, _differences(builds[-1]["files"], full)
 
 
+def test_pages_the_navigation_leaves_out_are_filled_into_one_drawing_of_the_theme_per_folder(served):
+    """hub/site/shells.py: the first page of each kind is drawn by the theme and compared with its drawing
+    filled in; every kind on the demo must match, or each of its pages is drawn by the theme again (slowly)."""
+    _, _, builds = served
+    drawings = builds[0]["drawings"]
+    assert any(kind.startswith("engagements/") for kind in drawings), drawings
+    assert all(drawings.values()), drawings
+
+
 def test_templates_ask_the_catalogue_only_for_what_every_fingerprint_includes():
     """hub/outputs/fingerprint.py counts the catalogue as the date, the settings and the groups' addresses:
     a template that asked it for anything about other records would be shown stale by mkdocs serve."""

@@ -113,7 +113,7 @@ def test_generated_pages_stay_out_of_the_side_navigation(demo_site):
 
 
 def test_every_link_in_the_side_navigation_goes_where_it_says_from_every_page(demo_site):
-    """Pages kept out of the navigation share one drawing of it (hub/site/shared_nav.py): its relative
+    """Pages kept out of the navigation share one drawing of it (hub/site/shells.py): its relative
     links must still lead, from each page, to the page they name."""
 
     def targets(url: str) -> dict[str, str]:

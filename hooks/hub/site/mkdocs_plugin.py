@@ -2,9 +2,9 @@
 
 This is the only module that imports MkDocs: records, facts, checks and outputs load and work without it.
 The pages are made in on_pre_build, before MkDocs empties site/, so a wrong record stops the build while
-the previous site is still whole. MkDocs gets only each page's front matter as Markdown; the body is
-already final HTML, so it goes in at on_page_content instead of being parsed again (that parsing took
-over half the build time: see scripts/bench.py).
+the previous site is still whole. Each reaches MkDocs as a HubPage, whose HTML is final: MkDocs reads no
+front matter and converts no Markdown for it. The pages the navigation leaves out are poured into one
+drawing of the theme for each kind of page (shells.py), not drawn by the theme one by one.
 
 `mkdocs serve` keeps what did not change between rebuilds (HubMemo): records are checked again only when
 their file changed, and pages and files are made again only when their inputs changed. With `--dirty` (as
@@ -13,6 +13,7 @@ scripts/serve.sh runs it), MkDocs also skips its own work for each page and file
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -20,11 +21,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from hub import clock
 from hub.outputs.files import GeneratedFile
@@ -40,7 +44,7 @@ from .editor import bundle_files, find_bundle
 from .file_dates import last_changed
 from .render import GeneratedPage
 from .security import with_content_security_policy
-from .shared_nav import SharedNav
+from .shells import ADDRESS, ALTERNATES, CONTENT, DESCRIPTION, EDIT, HEADED_CONTENT, TITLE, Shells, fill
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 
@@ -64,11 +68,10 @@ class Build:
     latest_change: dt.date  # of any engagement: the date of pages made from the records that have none of their own
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by path in the site
     files: list[GeneratedFile] = field(default_factory=list)  # feeds, calendar and open data
-    nav: SharedNav = field(default_factory=SharedNav)
     written: dict[str, dt.date] = field(default_factory=dict)  # hand-written pages' last commits, by path
-
-    def shares_nav(self, page) -> bool:
-        return page.file.src_uri in self.pages and page.file.inclusion is InclusionLevel.NOT_IN_NAV
+    shells: Shells = field(default_factory=Shells)
+    env: Any = None  # the theme's templates
+    checking: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # by page: its kind, and its page filled in
 
 
 class EngagementHub:
@@ -164,7 +167,7 @@ class EngagementHub:
 
     def on_files(self, files: Files, config) -> Files:
         build = self.current
-        in_nav = _nav_paths(config.nav)
+        in_nav = _nav_titles(config.nav)
         for page in build.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -172,12 +175,11 @@ class EngagementHub:
                 )
             inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
             kept = self.incremental is not None and self.incremental.kept_page(page)
-            file = (_Kept if kept else File).generated(
-                config, page.path, content=page.front_matter, inclusion=inclusion
-            )
+            file = (_Kept if kept else File).generated(config, page.path, content="", inclusion=inclusion)
             if page.source is not None and config.repo_url and config.edit_uri:
                 # "Edit this page" opens the YAML record, not the generated Markdown.
                 file.edit_uri = f"../{page.source.parent.name}/{page.source.name}"
+            HubPage(in_nav.get(page.path), file, config, page)
             files.append(file)
         for made in build.files:
             if files.get_file_from_path(made.path) is not None:
@@ -187,8 +189,7 @@ class EngagementHub:
             kept = self.incremental is not None and self.incremental.kept_file(made)
             files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
         _add_editor_bundle(files, config)
-        # Pages kept out of the navigation share its HTML by folder, except where a page in it is below theirs.
-        build.nav = SharedNav(f.url for f in files.documentation_pages() if f.inclusion.is_in_nav())
+        build.shells = Shells(tuple(f.url for f in files.documentation_pages() if f.inclusion.is_in_nav()))
         if self.incremental is not None:
             self.incremental.files = files
         return files
@@ -212,24 +213,42 @@ class EngagementHub:
                 page.update_date = min(build.written[file.src_uri], build.today).isoformat()
             elif clock.SOURCE_DATE_VARIABLE not in os.environ:
                 page.update_date = build.today.isoformat()
+        build.env = env
+        # The first page of each kind is drawn by the theme; the rest from its drawing (shells.py).
+        first: set[tuple] = set()
+        for file in files.documentation_pages():
+            page = file.page
+            if isinstance(page, HubPage) and page.content is not None and file.inclusion.is_not_in_nav():
+                page.kind = build.shells.kind(page.url, page.content, page.edit_url, page.canonical_url, page.meta)
+                if page.kind is not None and page.kind not in first:
+                    first.add(page.kind)
+                elif page.kind is not None:
+                    page.meta["template"] = SHELLED
         return env
 
-    def on_page_content(self, html: str, page, config, files) -> str:
-        made = self.current.pages.get(page.file.src_uri)
-        return html if made is None else made.body
-
     def on_page_context(self, context, page, config, nav):
-        build = self.current
-        if build.shares_nav(page):
-            context.update(build.nav.context(page.url))
         if self.incremental is not None:
             self.incremental.searched(page, _search_index(config))
+        kind = getattr(page, "kind", None)
+        if kind is None:
+            return context
+        build = self.current
+        shells, theme = build.shells, build.env.get_template("main.html")
+        if page.meta.get("template") != SHELLED:
+            # Drawn by the theme as usual; its drawing with markers, filled in, must come out the same.
+            shells.remember(kind, theme.render({**context, **_marked(page)}))
+            build.checking[page.url] = (kind, fill(shells.drawing(kind), _values(page, context, build.env)))
+        elif shells.trusted(kind):
+            context["hub_page"] = fill(shells.drawing(kind), _values(page, context, build.env))
+        else:
+            context["hub_page"] = theme.render(context)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
-        build = self.current
-        if build.shares_nav(page):
-            output = build.nav.remember(page.url, output)
+        checking = self.current.checking.pop(page.url, None)
+        if checking is not None:
+            kind, filled = checking
+            self.current.shells.judge(kind, filled == output)
         return with_content_security_policy(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
@@ -285,6 +304,51 @@ def _checked_address(address: str) -> str:
             "Write the whole address, starting https://, such as https://haveyoursay.example.org/"
         )
     return address if address.endswith("/") else address + "/"
+
+
+SHELLED = "hub-shelled.html"  # overrides/hub-shelled.html: prints the page the hub filled in
+
+
+class HubPage(Page):
+    """A page the hub made: its HTML and what the theme reads about it are ready, so MkDocs has no Markdown to
+    read or convert (front matter for each page, and a Markdown converter made for each, took a tenth of a build)."""
+
+    def __init__(self, title: str | None, file: File, config, made: GeneratedPage) -> None:
+        super().__init__(title, file, config)
+        self.made = made
+        self.kind: tuple | None = None  # the pages that share one drawing of the theme (shells.py)
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", self.made.meta
+
+    def render(self, config, files) -> None:
+        self.content = self.made.body
+        self.toc = get_toc([])
+        # As MkDocs finds them in Markdown with no headings and no links.
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
+def _marked(page: HubPage) -> dict[str, object]:
+    """The page's values as markers, for the theme's drawing of its kind."""
+    marked = copy.copy(page)
+    marked.meta = {**page.meta, "title": TITLE, "description": DESCRIPTION, "hub_alternates": []}
+    marked.content = HEADED_CONTENT if "<h1" in (page.content or "") else CONTENT
+    marked.canonical_url = ADDRESS if page.canonical_url else None
+    marked.edit_url = EDIT if page.edit_url else None
+    return {"page": marked, "hub_alternates": ALTERNATES}
+
+
+def _values(page: HubPage, context, env) -> dict[str, str]:
+    return {
+        TITLE: page.meta["title"],
+        DESCRIPTION: page.meta["description"],
+        ADDRESS: page.canonical_url or "",
+        EDIT: page.edit_url or "",
+        ALTERNATES: env.get_template("partials/hub-alternates.html").render(page=page, base_url=context["base_url"]),
+        CONTENT: page.content or "",
+        HEADED_CONTENT: page.content or "",
+    }
 
 
 class _Kept(File):
@@ -424,16 +488,17 @@ def _add_editor_bundle(files: Files, config) -> None:
         files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
 
 
-def _nav_paths(nav) -> set[str]:
-    """The page paths named in mkdocs.yml's nav: those pages stay in the side navigation."""
-    found: set[str] = set()
-    stack = [nav or []]
+def _nav_titles(nav) -> dict[str, str | None]:
+    """The page paths named in mkdocs.yml's nav, with the title it gives each: those pages stay in the side
+    navigation, under that title."""
+    found: dict[str, str | None] = {}
+    stack: list[tuple[str | None, object]] = [(None, nav or [])]
     while stack:
-        item = stack.pop()
+        title, item = stack.pop()
         if isinstance(item, str):
-            found.add(item)
+            found[item] = title
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((None, i) for i in item)
         elif isinstance(item, dict):
-            stack.extend(item.values())
+            stack.extend(item.items())
     return found

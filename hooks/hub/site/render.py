@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
@@ -29,7 +28,7 @@ from hub.words import markup, plural
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made in memory: its path in the site, and its Markdown source."""
+    """A page made in memory: its path in the site, its title and description, and its HTML."""
 
     path: str
     title: str
@@ -50,17 +49,18 @@ class GeneratedPage:
         return url_of(self.path)
 
     @property
-    def front_matter(self) -> str:
+    def meta(self) -> dict:
+        """What MkDocs and the theme read about the page, as a Markdown page's front matter would give it."""
         # MkDocs themes print page.meta without escaping it, so escape it here.
         meta: dict = {"title": html.escape(self.title), "description": html.escape(self.description)}
         if not self.searchable or self.search_text is not None:
             meta["search"] = {"exclude": True}
         if self.alternates:
-            # overrides/main.html turns these into <link rel="alternate"> tags.
+            # overrides/partials/hub-alternates.html turns these into <link rel="alternate"> tags.
             meta["hub_alternates"] = [
                 {"type": kind, "title": html.escape(title), "href": path} for kind, title, path in self.alternates
             ]
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+        return meta
 
 
 def paragraphs(text: str) -> Markup:
