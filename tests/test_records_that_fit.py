@@ -63,7 +63,7 @@ def test_a_formal_consultation_still_needs_a_closing_date():
     [(_, message)] = _errors(record)
     assert message == (
         "is missing. A formal consultation needs a closing date, so people know how long they have. "
-        "Add a closes line, such as closes: 2027-03-31"
+        "Add a closes line, such as closes: 2027-03-31."
     )
 
 

@@ -169,8 +169,8 @@ def test_markup_escapes_the_words_and_every_value_that_is_not_markup_already():
 
 # --- Messages to staff in a made-up language: only field names and the record's own values stay as they are --
 
-# One record with many things wrong: a word for a date, a field that does not exist, a choice that is not one,
-# a place not in the hub's list, an empty list, and no summary.
+# One record with many things wrong: a word for a date, a day that does not exist, a field that does not exist,
+# a choice that is not one, an empty list, a phone number with no digits, and no summary.
 _BROKEN = """\
 title: Your say on the Testham walk-in centre
 lead: NHS Example Vale Integrated Care Board
@@ -185,14 +185,14 @@ why: The walk-in centre is busy, and we want to know when you use it.
 can_influence:
   - Opening hours
 opens: soon
-closes: 2026-12-31
+closes: 2027-02-30
 colour: blue
 take_part:
   online:
     link: https://example.org/walk-in
 contact:
   team: Engagement team
-  email: engage@example.org
+  phone: ask at reception
 decision:
   who: NHS Example Vale Integrated Care Board
 """
@@ -215,9 +215,12 @@ def test_messages_to_staff_speak_the_catalogues_language(pseudo, tmp_path):
     today = dt.date.fromisoformat(DEMO_TODAY)
     checked = check_records(tmp_path, SETTINGS.model_copy(update={"records": "engagements"}), today)
     by_field = {p.field: p.message for p in checked.problems if p.path.name == "walk-in.yaml"}
-    assert {"level", "topics", "opens", "colour", "summary"} <= set(by_field), by_field
+    assert {"level", "topics", "opens", "closes", "colour", "summary", "contact.phone"} <= set(by_field), by_field
     for field, message in by_field.items():
         assert message.startswith("⟦") and not _outside_the_catalogue(message), (field, message)
+    # The record model's own checks, with a month's name from the catalogue too.
+    closes = _pseudo("is not a real date: {month} 2027 has no day 30. Check the day and the month.")
+    assert by_field["closes"] == closes.replace("{month}", _pseudo("February")), by_field["closes"]
     # Pydantic's list of choices ("'system', 'place' or 'neighbourhood'") is put together in the catalogue's words.
     assert " or " not in by_field["level"] and " ør " in by_field["level"], by_field["level"]
     # The values and names in a message are the record's own, in the catalogue's sentence.

@@ -41,7 +41,12 @@ def month_year(day: dt.date) -> str:
 
 
 def _parts(day: dt.date) -> dict[str, object]:
-    return {"day": day.day, "month": say(f"date.month.{_MONTHS[day.month - 1]}"), "year": day.year}
+    return {"day": day.day, "month": month_name(day.month), "year": day.year}
+
+
+def month_name(month: int) -> str:
+    """December, for 12"""
+    return say(f"date.month.{_MONTHS[month - 1]}")
 
 
 def number(value: int) -> str:

@@ -19,7 +19,7 @@ def explain(detail: Mapping[str, Any], field: FieldInfo | None) -> str:
     kind = detail["type"]
     context = dict(detail.get("ctx") or {})
     if kind == "string_pattern_mismatch" and context.get("pattern") in PATTERN_MESSAGES:
-        return _sentence(PATTERN_MESSAGES[context["pattern"]])
+        return PATTERN_MESSAGES[context["pattern"]]
     if kind == "missing":
         description = field.description if field is not None else None
         return (
@@ -30,11 +30,11 @@ def explain(detail: Mapping[str, Any], field: FieldInfo | None) -> str:
     if kind == "too_short":
         return say(plural("problems.type.too_short", context.get("min_length", 1)), **context)
     if not has(f"problems.type.{kind}"):
-        # Our own checks (PydanticCustomError) already speak plain English, from the catalogue too.
+        # Our own checks (PydanticCustomError) speak plain English already: the catalogue's problems.record.*.
         message = detail["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        return _sentence(message)
+        if message.startswith("Value error, "):  # a ValueError in a validator: none of ours raises one
+            return _sentence(message[len("Value error, ") :])
+        return message
     if "expected" in context:
         context["expected"] = _choices(str(context["expected"]))
     return say(f"problems.type.{kind}", **context)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from typing import Annotated
 
@@ -26,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hub.wording import month_name
 from hub.words import say
 
 from .names import key, slugify
@@ -111,8 +113,7 @@ def _visible(text: str) -> str:
         position, name = hidden
         raise PydanticCustomError(
             "hidden_character",
-            "has a hidden character ({name}) at letter {position}, often pasted in from another program. "
-            "Delete it, or type the text again",
+            say("problems.record.hidden_character"),
             {"name": name, "position": position},
         )
     return unicodedata.normalize("NFC", text)
@@ -163,12 +164,31 @@ _PHONE = r"^\s*\+?[0-9][0-9 ()-]{5,20}\s*$"
 _CLOCK = r"^\s*([01]?[0-9]|2[0-3])[:.]([0-5][0-9])\s*$"
 _DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-PATTERN_MESSAGES = {
-    _WEB_ADDRESS: "is not a web address we can link to. Write the full address, starting with "
-    "https://, for example https://www.example.nhs.uk/have-your-say",
-    _EMAIL: "is not an email address. Write it like engage@example.nhs.uk",
-    _PHONE: 'is not a phone number. Write the digits with spaces, in quotes, for example "0800 123 4567"',
-}
+
+
+class _Said(Mapping[str, str]):
+    """Words looked up in the catalogue when they are asked for, so they are in the language used then."""
+
+    def __init__(self, words: dict[str, Callable[[], str]]):
+        self._words = words
+
+    def __getitem__(self, name: str) -> str:
+        return self._words[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+PATTERN_MESSAGES = _Said(
+    {
+        _WEB_ADDRESS: lambda: say("problems.record.web_address"),
+        _EMAIL: lambda: say("problems.record.email"),
+        _PHONE: lambda: say("problems.record.phone"),
+    }
+)
 _TIME = re.compile(_CLOCK)
 
 
@@ -177,7 +197,7 @@ def _clock_time(value: str) -> str:
     if not match:
         raise PydanticCustomError(
             "clock_time",
-            'is not a time. Use the 24-hour clock in quotes, for example "14:30"',
+            say("problems.record.clock_time"),
         )
     return f"{int(match[1]):02d}:{match[2]}"
 
@@ -193,7 +213,7 @@ def _one_day(value: object) -> object:
         return value
     match = _ONE_DAY.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise PydanticCustomError("date_type", "should be a date written as YYYY-MM-DD, such as 2026-12-31")
+        raise PydanticCustomError("date_type", say("problems.type.date_type"))
     year, month, day = (int(part) for part in match[0].split("-"))
     try:
         return dt.date(year, month, day)
@@ -201,12 +221,10 @@ def _one_day(value: object) -> object:
         if 1 <= month <= 12:
             raise PydanticCustomError(
                 "date_value",
-                "is not a real date: {month} {year} has no day {day}. Check the day and the month",
-                {"month": dt.date(2000, month, 1).strftime("%B"), "year": year, "day": day},
+                say("problems.record.no_such_day"),
+                {"month": month_name(month), "year": year, "day": day},
             ) from None
-        raise PydanticCustomError(
-            "date_value", "is not a real date: there is no month {month}. Write it as YYYY-MM-DD", {"month": month}
-        ) from None
+        raise PydanticCustomError("date_value", say("problems.record.no_such_month"), {"month": month}) from None
 
 
 # A day, written as YYYY-MM-DD and nothing else.
@@ -392,8 +410,7 @@ class JoinOnline(Record):
         if not (self.link or self.dial_in or self.link_sent):
             raise PydanticCustomError(
                 "online_unreachable",
-                "does not say how to join. Add a link, a dial_in number, or a link_sent line that says "
-                "how people get the link",
+                say("problems.record.online_unreachable"),
             )
         return self
 
@@ -429,13 +446,13 @@ class Event(Record):
             missing = "venue" if not self.venue else "address"
             raise PydanticCustomError(
                 "event_unplaced",
-                "says no {missing}. Add the venue and address lines, or an online part that says how to join",
+                say("problems.record.event_unplaced"),
                 {"missing": missing, "field": missing if missing in self.model_fields_set else "name"},
             )
         if self.ends <= self.starts:
             raise PydanticCustomError(
                 "event_times",
-                "ends at {ends}, which is not after it starts at {starts}. Check both times",
+                say("problems.record.event_times"),
                 {"ends": self.ends, "starts": self.starts, "field": "ends"},
             )
         return self
@@ -460,7 +477,7 @@ class TakePart(Record):
         if not self.ways:
             raise PydanticCustomError(
                 "no_way_to_take_part",
-                "lists no way to take part. Add at least one of these: online, paper, phone, email, events or other",
+                say("problems.record.no_way_to_take_part"),
             )
         return self
 
@@ -492,13 +509,13 @@ class AccessibleFormat(Record):
         if self.format is Format.other_language and not self.language:
             raise PydanticCustomError(
                 "language_missing",
-                "is another language but does not say which. Add a language line with its name",
+                say("problems.record.language_missing"),
                 {"field": "format"},
             )
         if not self.link and not self.how_to_ask:
             raise PydanticCustomError(
                 "format_unreachable",
-                "does not say how to get it. Add a link line with a web address, or a how_to_ask line",
+                say("problems.record.format_unreachable"),
                 {"field": "format"},
             )
         return self
@@ -524,7 +541,7 @@ class Contact(Record):
         if not (self.email or self.phone or self.address):
             raise PydanticCustomError(
                 "contact_unreachable",
-                "gives no way to reach the team. Add an email, phone or address line",
+                say("problems.record.contact_unreachable"),
             )
         return self
 
@@ -565,11 +582,9 @@ def _head_count(value: object) -> object:
         return None
     value = _whole(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PydanticCustomError(
-            "head_count", 'should be a whole number, such as 120, or "not counted" if nobody counted'
-        )
+        raise PydanticCustomError("head_count", say("problems.record.head_count"))
     if value < 0:
-        raise PydanticCustomError("head_count", "cannot be less than 0")
+        raise PydanticCustomError("head_count", say("problems.record.negative"))
     return value
 
 
@@ -590,14 +605,13 @@ def _group_count(value: object) -> object:
     if isinstance(value, str) and value.strip().lower() in (FEWER_THAN_5, NOT_SHOWN, NOT_COUNTED):
         raise PydanticCustomError(
             "group_count",
-            'should be the exact number of people, such as 3. The hub shows a number from 1 to 4 as "fewer '
-            'than 5" itself, so nobody can be picked out. If the question was not asked, count them under Not asked',
+            say("problems.record.group_count_exact"),
         )
     value = _whole(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PydanticCustomError("group_count", "should be a whole number of people, such as 12")
+        raise PydanticCustomError("group_count", say("problems.record.group_count"))
     if value < 0:
-        raise PydanticCustomError("group_count", "cannot be less than 0")
+        raise PydanticCustomError("group_count", say("problems.record.negative"))
     return value
 
 
@@ -656,12 +670,12 @@ def _month_or_day(value: object) -> object:
         return value.isoformat()
     match = _MONTH_OR_DAY.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise PydanticCustomError("due_type", "should be a month, such as 2026-06, or a day, such as 2026-06-30")
+        raise PydanticCustomError("due_type", say("problems.record.due_type"))
     if match[3] is None:
         if not 1 <= int(match[2]) <= 12:
             raise PydanticCustomError(
                 "date_value",
-                "is not a real month: there is no month {month}. Write the month as 01 to 12",
+                say("problems.record.no_such_month_due"),
                 {"month": match[2]},
             )
         return match[0]
@@ -739,28 +753,26 @@ class Commitment(Record):
         if self.status is CommitmentStatus.dropped and not self.why_dropped:
             raise PydanticCustomError(
                 "dropped_without_reason",
-                "is dropped, so people need to know why. Add a why_dropped line that says why we are not doing it",
+                say("problems.record.dropped_without_reason"),
                 {"field": "status"},
             )
         if self.why_dropped and self.status is not CommitmentStatus.dropped:
             raise PydanticCustomError(
                 "reason_without_drop",
-                "is only for a dropped promise, but this one is {status}. Remove why_dropped, or set status to dropped",
+                say("problems.record.reason_without_drop"),
                 {"status": self.status.value, "field": "why_dropped"},
             )
         said = [u for u in sorted(self.updates, key=lambda u: u.date) if u.status is not None]
         if self.status is CommitmentStatus.done and not any(u.status is CommitmentStatus.done for u in said):
             raise PydanticCustomError(
                 "done_without_update",
-                "is done, so say when. Add an update with the day it was done, status: done, "
-                "and a link to the evidence",
+                say("problems.record.done_without_update"),
                 {"field": "status"},
             )
         if said and said[-1].status is not self.status:
             raise PydanticCustomError(
                 "status_not_latest",
-                "is {status}, but the newest update that gives a status ({date}) says {latest}. "
-                "Make them the same: change status, or add an update",
+                say("problems.record.status_not_latest"),
                 {
                     "status": self.status.value,
                     "date": said[-1].date.isoformat(),
@@ -810,7 +822,7 @@ class Outcome(Record):
             if key(commitment.theme) not in themes:
                 raise PydanticCustomError(
                     "unknown_theme",
-                    "'{theme}' is not one of the themes of what people said. Use one of: {themes}",
+                    say("problems.record.unknown_theme"),
                     {
                         "theme": commitment.theme,
                         "themes": ", ".join(t.theme for t in self.themes),
@@ -837,9 +849,7 @@ class Outcome(Record):
             if added != total:
                 raise PydanticCustomError(
                     "groups_do_not_add_up",
-                    "the numbers under {question} add up to {added}, but took_part.total says {total} people "
-                    "took part. Count each person once under {question}: put anyone who did not answer under "
-                    "Not asked or Preferred not to say",
+                    say("problems.record.groups_do_not_add_up"),
                     {"question": question, "added": added, "total": total, "field": f"by_group.{question}"},
                 )
         return self
@@ -949,7 +959,7 @@ class Engagement(Record):
             if version.slug in seen:
                 raise PydanticCustomError(
                     "version_twice",
-                    "has two versions at one address ({slug}). Give each a different name or language",
+                    say("problems.record.version_twice"),
                     {"slug": version.slug, "field": f"versions.{number - 1}.name"},
                 )
             seen.add(version.slug)
@@ -967,9 +977,7 @@ class Engagement(Record):
         ):
             raise PydanticCustomError(
                 "no_equality_assessment",
-                "is a formal consultation, so it needs its equality impact assessment. Add it under documents "
-                "with kind: equality_impact_assessment, or say why there is none in a "
-                "no_equality_impact_assessment line",
+                say("problems.record.no_equality_assessment"),
                 {"field": "type"},
             )
         return self
@@ -980,29 +988,26 @@ class Engagement(Record):
             if self.type is EngagementType.formal_consultation:
                 raise PydanticCustomError(
                     "consultation_without_end",
-                    "is missing. A formal consultation needs a closing date, so people know how long they "
-                    "have. Add a closes line, such as closes: 2027-03-31",
+                    say("problems.record.consultation_without_end"),
                     {"field": "closes"},
                 )
             return self  # it carries on: nothing to put in order after it opens
         if self.closes < self.opens:
             raise PydanticCustomError(
                 "closes_before_opens",
-                "closes on {closes}, before it opens on {opens}. Check both dates",
+                say("problems.record.closes_before_opens"),
                 {"closes": self.closes.isoformat(), "opens": self.opens.isoformat(), "field": "closes"},
             )
         if self.outcome_due and self.outcome_due <= self.closes:
             raise PydanticCustomError(
                 "outcome_due_before_close",
-                "is {due}, which is not after the engagement closes on {closes}. "
-                "Promise the outcome for a day after it closes",
+                say("problems.record.outcome_due_before_close"),
                 {"due": self.outcome_due.isoformat(), "closes": self.closes.isoformat(), "field": "outcome_due"},
             )
         if self.outcome and self.outcome.published <= self.closes:
             raise PydanticCustomError(
                 "outcome_before_close",
-                "outcome was published on {published}, but the engagement closes on {closes}. "
-                "An outcome comes after it closes: check outcome.published and closes",
+                say("problems.record.outcome_before_close"),
                 {
                     "published": self.outcome.published.isoformat(),
                     "closes": self.closes.isoformat(),
@@ -1028,7 +1033,7 @@ class Engagement(Record):
             if key(commitment.who) not in names:
                 raise PydanticCustomError(
                     "unknown_organisation",
-                    "'{who}' is not the lead or a partner of this engagement. Use one of: {names}",
+                    say("problems.record.unknown_organisation"),
                     {
                         "who": commitment.who,
                         "names": ", ".join(self.organisations),
