@@ -428,6 +428,8 @@ def test_messages_in_f_strings_are_read_the_same_on_every_python():
     from hub.checks.plain_english.hub_words import python_source
 
     code = 'message = f"the {field} is wrong " f"so write it again, as {example} shows"\nlabel = "a plain label here"\n'
+    # Keys of the words catalogue are code: the words they stand for are read in the catalogue.
+    code += 'said = say("problems.file.is_missing") + say(f"countdown.{what}.in_days")\n'
     source = python_source("hub/example.py", code)
     read = [" ".join(source.masked[p.start : p.end].split()) for p in source.passages]
     assert read == ["the x is wrong so write it again, as x shows", "a plain label here"]

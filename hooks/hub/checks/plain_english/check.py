@@ -50,7 +50,8 @@ def hub_files(root: Path, settings: Settings, docs_dir: str = "content") -> list
 
 
 def own_words() -> list[Path]:
-    """The hub's templates, its Python code (messages and labels) and its glossary."""
+    """The hub's templates, its words catalogue (pages' words and messages to staff), its glossary, and its
+    Python code, which still holds the record model's field descriptions."""
     return [
         *sorted(HUB_PACKAGE.rglob("templates/*.html")),
         *sorted(p for p in HUB_PACKAGE.rglob("*.py") if "__pycache__" not in p.parts),

@@ -1,4 +1,9 @@
-"""The hub's own words: the text in its page templates, and the messages and labels in its Python code.
+"""The hub's own words: the text in its page templates, and what is left in its Python code.
+
+The words themselves, pages' and messages' alike, are in the words catalogue (hooks/hub/words/en.yaml),
+which check.py reads as a YAML file. Python still holds the record model's field descriptions (the help
+the staff editor, the JSON Schema and a new record's comments show), so its strings are read too; a key
+of the catalogue, such as "problems.file.missing", is code, not words.
 
 Neither is read as a whole page: a template's text is broken up by the values filled in later, and a
 message is a part of a page. So they are checked for words, short forms, capitals, links, sentence
@@ -105,6 +110,8 @@ def template_source(shown: str, text: str) -> Source:
 # --- Python ---------------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%[sd]|\\[\\'\"abfnrtv]")
+# A key of the words catalogue, or the start of one: problems.file.missing, countdown.{what}.in_days.
+_CATALOGUE_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.(?:[a-z0-9_]+|\{[^{}]*\}))+\.?")
 _PREFIX = re.compile(r"([a-zA-Z]*)('''|\"\"\"|'|\")")
 
 
@@ -149,7 +156,9 @@ def python_source(shown: str, text: str) -> Source:
         elif token.type not in (tokenize.NL, tokenize.COMMENT):
             last_end = None
     for start, end in joined:
-        if len(re.findall(r"[^\W\d_]{2,}", source.masked[start:end])) >= 3:
+        if len(re.findall(r"[^\W\d_]{2,}", source.masked[start:end])) >= 3 and not _CATALOGUE_KEY.fullmatch(
+            text, start, end
+        ):
             source.add(Passage(start, end, "message"))
         else:
             source.hide(start, end)
