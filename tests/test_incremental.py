@@ -157,6 +157,12 @@ def test_templates_ask_the_catalogue_only_for_what_every_fingerprint_includes():
     for template in (ROOT / "hooks" / "hub" / "site" / "templates").glob("*.html"):
         used |= set(re.findall(r"\bcatalogue\.(\w+)", template.read_text(encoding="utf-8")))
     assert used <= allowed, used - allowed
+    # The map's view: its bodies and decisions only, not the engagements joined to them.
+    allowed = {"by_id", "children", "parent", "roots", "bodies", "decisions_of"}
+    used = set()
+    for template in (ROOT / "hooks" / "hub" / "site" / "templates").glob("*.html"):
+        used |= set(re.findall(r"\bview\.(\w+)", template.read_text(encoding="utf-8")))
+    assert used <= allowed, used - allowed
 
 
 def _differences(got: dict[str, str], want: dict[str, str]) -> dict[str, list[str]]:

@@ -6,7 +6,8 @@ an engagement counts as its file's bytes (a record is all that an entry's status
 worked out from, with the date and settings), and the hub as a whole (`Catalogue`) as `Inputs.shared`: the date,
 the settings, the templates and words, the map, lists and population, and the pages' addresses for places,
 topics and organisations. So a template may ask the catalogue only for those (tests/test_incremental.py holds
-the list); anything else about other records must be given to the page as a value.
+the list), and the map's view only about the map; anything else about other records must be given to the page
+as a value.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
+from hub.facts.map_view import MapView
 from hub.records.loading import LoadedRecord
 
 T = TypeVar("T")
@@ -77,6 +79,9 @@ class Inputs:
             return value
         if isinstance(value, Catalogue):
             return "catalogue"  # its parts that pages may use are in `shared`
+        if isinstance(value, MapView):
+            # Templates ask it only about the map itself; what it says of engagements is given as values.
+            return _hash(("map", self._walk(value.bodies), self._walk(value.decisions)))
         if isinstance(value, BaseModel):
             return _hash((type(value).__name__, *(self._walk(v) for v in value.__dict__.values())))
         if isinstance(value, dict):

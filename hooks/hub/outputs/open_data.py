@@ -25,6 +25,7 @@ import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -48,6 +49,7 @@ from hub.records.names import slugify
 from hub.records.population import Population, PopulationFile
 
 from .files import GeneratedFile
+from .fingerprint import remembered
 
 FOLDER = "data"
 SCHEMA = f"{FOLDER}/engagement.schema.json"
@@ -71,9 +73,13 @@ def record_csv(slug: str) -> str:
 
 
 def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
-    records = [
-        as_data(entry, catalogue.commitments_of(entry), catalogue.reach(entry)) for entry in catalogue.everything
+    # Each engagement's data and its own two files depend on its record alone (and the date, settings and
+    # population): mkdocs serve makes them again only for a record that changed (fingerprint.py).
+    each = [
+        remembered(record_json(entry.slug), "open data", {"entry": entry}, partial(_record_files, catalogue, entry))
+        for entry in catalogue.everything
     ]
+    records = [record for record, _ in each]
     files = [
         GeneratedFile(SCHEMA, _schema_text(published_schema())),
         GeneratedFile(ALL_SCHEMA, _schema_text(_file_schema("engagements", {"$ref": _name(SCHEMA)}))),
@@ -106,11 +112,7 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
         ),
         GeneratedFile(COMMITMENTS_CSV, _csv(promises, PROMISE_COLUMNS)),
     ]
-    for record in records:
-        files += [
-            GeneratedFile(record_json(record["id"]), _json(record)),
-            GeneratedFile(record_csv(record["id"]), _csv([record])),
-        ]
+    files += [file for _, own in each for file in own]
     if catalogue.population.file is not None:
         files += [
             GeneratedFile(POPULATION, _json(population_data(catalogue.population, catalogue.settings.area))),
@@ -122,6 +124,14 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
         GeneratedFile(PACKAGE, _json(data_package(catalogue, [r["id"] for r in records]))),
     ]
     return files
+
+
+def _record_files(catalogue: Catalogue, entry: Entry) -> tuple[dict, list[GeneratedFile]]:
+    record = as_data(entry, catalogue.commitments_of(entry), catalogue.reach(entry))
+    return record, [
+        GeneratedFile(record_json(record["id"]), _json(record)),
+        GeneratedFile(record_csv(record["id"]), _csv([record])),
+    ]
 
 
 def _name(address: str) -> str:

@@ -69,38 +69,55 @@ def paragraphs(text: str) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(escape(" ".join(p.split()))) for p in parts)
 
 
-_TAG = re.compile(r"(<[^>]*>)")
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 # Short forms are left as they are in these: inside an <abbr> already, in code, or in a chart (SVG has no <abbr>).
-_LEAVE_ALONE = {"abbr", "code", "pre", "script", "style", "svg", "textarea"}
+_LEAVE_ALONE = ("abbr", "code", "pre", "script", "style", "svg", "textarea")
+_LEAVE_ALONE_TAG = re.compile(rf"<(/?)(?:{'|'.join(_LEAVE_ALONE)})(?![\w-])[^>]*>", re.IGNORECASE)
 
 
 def explain_short_forms(html_text: str, glossary: Glossary) -> str:
     """Each short form from the glossary in the page's text, wrapped in an <abbr> that gives its meaning.
 
     Only the text between tags changes, never a tag or its attributes (such as a link's address).
-    Splitting at < and > is exact here: the templates escape every value, so text never holds them.
+    Reading < and > as the edges of tags is exact here: the templates escape every value, so text never
+    holds them. The page is searched once for short forms, and once for the few tags to leave alone; going
+    through it tag by tag took a tenth of the time of a build.
     """
     pattern = glossary.pattern
     if pattern is None:
         return html_text
-    by_short = glossary.by_short
-    parts = _TAG.split(html_text)
-    open_tags: list[str] = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            tag = _TAG_NAME.match(part)
-            if tag and tag[2].lower() in _LEAVE_ALONE:
-                if tag[1]:
-                    if open_tags:
-                        open_tags.pop()
-                elif not part.endswith("/>"):
-                    open_tags.append(tag[2].lower())
-        elif part and not open_tags:
-            parts[i] = pattern.sub(
-                lambda m: _abbr(by_short[html.unescape(m["short"])], m["short"]) + (m["plural"] or ""), part
-            )
-    return "".join(parts)
+    left_alone = _left_alone(html_text)
+    parts: list[str] = []
+    done = 0
+    for found in pattern.finditer(html_text):
+        start = found.start()
+        if html_text.rfind("<", 0, start) > html_text.rfind(">", 0, start):
+            continue  # inside a tag
+        if any(begin <= start < end for begin, end in left_alone):
+            continue
+        short = found["short"]
+        parts += [html_text[done:start], _abbr(glossary.by_short[html.unescape(short)], short), found["plural"] or ""]
+        done = found.end()
+    return "".join([*parts, html_text[done:]]) if parts else html_text
+
+
+def _left_alone(html_text: str) -> list[tuple[int, int]]:
+    """Where the page's text is inside one of the _LEAVE_ALONE elements: from the end of the opening tag to
+    the start of its closing tag (the outermost one, where they nest)."""
+    spans = []
+    depth, begin = 0, 0
+    for tag in _LEAVE_ALONE_TAG.finditer(html_text):
+        if tag[1]:
+            if depth:
+                depth -= 1
+                if not depth:
+                    spans.append((begin, tag.start()))
+        elif not tag[0].endswith("/>"):
+            if not depth:
+                begin = tag.end()
+            depth += 1
+    if depth:
+        spans.append((begin, len(html_text)))
+    return spans
 
 
 @lru_cache(maxsize=1024)

@@ -45,6 +45,8 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 description=say("map.body.description", body=body.name),
                 body=body,
                 size=size,
+                open=view.open_for(body),
+                informed_by={d.id: view.informing(d) for d in view.decisions_of(body)},
                 **common,
             )
         )
@@ -58,6 +60,7 @@ def map_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 title=say("map.decision.title", what=decision.what),
                 description=decision.what,
                 decision=decision,
+                informing=view.informing(decision),
                 search_text=view.by_id[decision.body].name,
                 **common,
             )
@@ -91,6 +94,7 @@ def _body_lists(catalogue: Catalogue, body: Body, common: dict) -> list[Generate
                     title=title if pageful.number == 1 else numbered_title(title, pageful.number, pageful.count),
                     description=title,
                     pageful=pageful,
+                    informed_by={d.id: view.informing(d) for d in pageful.items},
                     crumbs=crumbs,
                     searchable=False,
                     **common,

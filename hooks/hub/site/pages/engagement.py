@@ -4,6 +4,7 @@ another language, at engagements/<file name>/<version>/."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
@@ -11,6 +12,7 @@ from hub.facts.status import Status
 from hub.facts.timeline import timeline
 from hub.outputs.calendar import engagement_calendar
 from hub.outputs.feeds import engagement_feed
+from hub.outputs.fingerprint import remembered
 from hub.outputs.open_data import record_csv, record_json
 from hub.outputs.search import engagement_search_text
 from hub.records.model import Version
@@ -126,5 +128,13 @@ def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return [
         page
         for entry in catalogue.entries
-        for page in (engagement_page(entry, catalogue), *version_pages(entry, catalogue.last_changed(entry)))
+        for page in (_engagement_page(entry, catalogue), *version_pages(entry, catalogue.last_changed(entry)))
     ]
+
+
+def _engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
+    """The page, or in mkdocs serve the same page as the last build made if neither its record nor the earlier
+    engagements it shows changed: everything else it shows comes from its record, the date, the settings and
+    the map (fingerprint.py), so working out its values again is skipped too."""
+    inputs = {"entry": entry, "known": catalogue.what_we_know(entry)}
+    return remembered(f"{entry.path}#values", "engagement page", inputs, partial(engagement_page, entry, catalogue))
