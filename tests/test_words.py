@@ -125,6 +125,8 @@ def _asked_for() -> tuple[set[str], set[str], set[str]]:
                 whole.add(key)
         # A key built before it is looked up: changed = f"section_when.{name}.{status.value}"
         starts.update(re.findall(r"""\bf["']([a-z_]+\.[\w.]*?)\{""", text))
+        # A choice's labels: class Level(Choice, words="level") says "level.<value>".
+        starts.update(f"{part}." for part in re.findall(r"""\(Choice, words="([a-z_]+)"\)""", text))
         counted.update(re.findall(r"""\b(?:tn|say_count|plural)\(\s*["']([\w.]+)["']""", text))
         if path.endswith((".html", ".xml")):
             # In templates a key may be chosen by an expression before t() sees it.
@@ -152,6 +154,21 @@ def test_no_key_in_the_catalogue_is_unused():
         and not any(key.startswith(start) for start in starts)
     ]
     assert not unused, unused
+
+
+def test_every_choice_has_a_label_for_each_of_its_values_in_every_catalogue():
+    import hub.facts.commitments
+    import hub.facts.scorecard
+    import hub.facts.status
+    import hub.records.map_model
+    import hub.records.model  # noqa: F401  (the modules that define choices)
+
+    choices = words.Choice.__subclasses__()
+    assert len(choices) >= 10
+    for path in sorted(words.FOLDER.glob("*.yaml")):
+        keys = set(words.catalogue(path.stem))
+        missing = [f"{c.words_part}.{member.value}" for c in choices for member in c]
+        assert not set(missing) - keys, (path.name, sorted(set(missing) - keys))
 
 
 def test_markup_escapes_the_words_and_every_value_that_is_not_markup_already():

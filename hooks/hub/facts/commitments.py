@@ -10,20 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from enum import Enum
 from functools import cached_property
 
 from hub.records.model import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.records.names import key
 from hub.wording import month_year, short_date
-from hub.words import say
+from hub.words import Choice
 
 from .entries import Entry
 
 _FINISHED = (CommitmentStatus.done, CommitmentStatus.dropped)
 
 
-class Progress(str, Enum):
+class Progress(Choice, words="progress"):
     """Where a promise stands on a given day: its status, unless the day has made it overdue.
 
     In the order the public page lists them: what needs attention first.
@@ -35,10 +34,6 @@ class Progress(str, Enum):
     planned = "planned"
     done = "done"
     dropped = "dropped"
-
-    @property
-    def label(self) -> str:
-        return say(f"progress.{self.value}")
 
 
 _RANK = {progress: rank for rank, progress in enumerate(Progress)}

@@ -8,25 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 
 from hub.records.formatting import plain
 from hub.records.model import Engagement
 from hub.settings import Settings
 from hub.wording import and_list, say_count, short_date
-from hub.words import say
+from hub.words import Choice, say
 
 from .charter import PRINCIPLES, Principle
 
 
-class Result(str, Enum):
+class Result(Choice, words="result"):
     met = "met"
     not_met = "not_met"
     not_yet_due = "not_yet_due"
-
-    @property
-    def label(self) -> str:
-        return say(f"result.{self.value}")
 
 
 @dataclass(frozen=True)

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
 
 from hub.records.model import Engagement
 from hub.wording import say_count
-from hub.words import say
+from hub.words import Choice, say
 
 
-class Status(str, Enum):
+class Status(Choice, words="status"):
     coming_up = "coming_up"
     open = "open"
     closed = "closed"
     outcome_published = "outcome_published"
-
-    @property
-    def label(self) -> str:
-        return say(f"status.{self.value}")
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,12 @@ organisations, places, topics and groups of people are in the vocabulary folder 
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from hub.words import say
+from hub.words import Choice, say
 
 from .model import Day, Record, Text, WebAddress
 from .names import address_problem
@@ -29,7 +28,7 @@ def _address_name(value: str) -> str:
 Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_address_name)]
 
 
-class BodyKind(str, Enum):
+class BodyKind(Choice, words="body_kind"):
     integrated_care_board = "integrated_care_board"
     committee = "committee"
     integrated_care_partnership = "integrated_care_partnership"
@@ -39,10 +38,6 @@ class BodyKind(str, Enum):
     nhs_trust = "nhs_trust"
     healthwatch = "healthwatch"
     health_and_wellbeing_board = "health_and_wellbeing_board"
-
-    @property
-    def label(self) -> str:
-        return say(f"body_kind.{self.value}")
 
 
 class PublicMeetings(Record):

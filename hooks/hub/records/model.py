@@ -10,7 +10,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from enum import Enum
 from typing import Annotated
 
 from pydantic import (
@@ -28,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hub.wording import month_name
-from hub.words import say
+from hub.words import Choice, say
 
 from .names import key, slugify
 
@@ -293,17 +292,13 @@ class Record(BaseModel):
 # --- Choices ----------------------------------------------------------------------
 
 
-class Level(str, Enum):
+class Level(Choice, words="level"):
     system = "system"
     place = "place"
     neighbourhood = "neighbourhood"
 
-    @property
-    def label(self) -> str:
-        return say(f"level.{self.value}")
 
-
-class EngagementType(str, Enum):
+class EngagementType(Choice, words="engagement_type"):
     information = "information"
     survey = "survey"
     pre_consultation = "pre_consultation"
@@ -312,15 +307,11 @@ class EngagementType(str, Enum):
     advisory_group = "advisory_group"
 
     @property
-    def label(self) -> str:
-        return say(f"engagement_type.{self.value}")
-
-    @property
     def description(self) -> str:
         return say(f"engagement_type_description.{self.value}")
 
 
-class Access(str, Enum):
+class Access(Choice, words="access"):
     step_free = "step_free"
     hearing_loop = "hearing_loop"
     public_transport = "public_transport"
@@ -332,12 +323,8 @@ class Access(str, Enum):
     sign_language_interpreter = "sign_language_interpreter"
     help_to_join = "help_to_join"
 
-    @property
-    def label(self) -> str:
-        return say(f"access.{self.value}")
 
-
-class Format(str, Enum):
+class Format(Choice, words="format"):
     easy_read = "easy_read"
     large_print = "large_print"
     audio = "audio"
@@ -345,22 +332,14 @@ class Format(str, Enum):
     braille = "braille"
     other_language = "other_language"
 
-    @property
-    def label(self) -> str:
-        return say(f"format.{self.value}")
 
-
-class DocumentKind(str, Enum):
+class DocumentKind(Choice, words="document_kind"):
     consultation_document = "consultation_document"
     equality_impact_assessment = "equality_impact_assessment"
     summary = "summary"
     easy_read = "easy_read"
     report = "report"
     other = "other"
-
-    @property
-    def label(self) -> str:
-        return say(f"document_kind.{self.value}")
 
 
 # --- Parts of a record ---------------------------------------------------------------
@@ -649,16 +628,12 @@ class DecisionTaken(Record):
 # --- Promises and updates: "did we do what we said?" ---------------------------------------
 
 
-class CommitmentStatus(str, Enum):
+class CommitmentStatus(Choice, words="commitment_status"):
     planned = "planned"
     in_progress = "in_progress"
     done = "done"
     late = "late"
     dropped = "dropped"
-
-    @property
-    def label(self) -> str:
-        return say(f"commitment_status.{self.value}")
 
 
 _MONTH_OR_DAY = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")

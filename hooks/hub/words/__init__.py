@@ -20,9 +20,11 @@ plural() to learn its rule.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from string import Formatter
+from typing import ClassVar
 
 import yaml
 from markupsafe import Markup, escape
@@ -111,3 +113,21 @@ def _flat(data: object, prefix: str) -> Iterator[tuple[str, str]]:
             yield from _flat(value, f"{prefix}{key}.")
     else:
         yield prefix.rstrip("."), str(data)
+
+
+class Choice(str, Enum):
+    """A fixed set of values (a record's level, a promise's status) whose labels are in the catalogue.
+
+    A subclass names its part of the catalogue, `class Level(Choice, words="level")`, and each value's
+    label is the key `<part>.<value>`: Level.system.label is say("level.system").
+    """
+
+    words_part: ClassVar[str]
+
+    def __init_subclass__(cls, words: str = "", **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.words_part = words
+
+    @property
+    def label(self) -> str:
+        return say(f"{type(self).words_part}.{self.value}")
