@@ -723,7 +723,20 @@ class KeyboardResult:
         )
 
 
-SETTLE_MS = 400
+SETTLE_MS = (400, 2000)  # the least and the most to wait for the page's transitions to end
+
+# At least `least` ms, and until every running animation or transition has ended (at most `most` ms),
+# then one more frame so what they end with is drawn. Two frames first, so a change of focus has started
+# its transitions.
+_SETTLE = """async ([least, most]) => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  await frame(); await frame();
+  const running = document.getAnimations().filter(a => a.playState === 'running');
+  const ended = Promise.all(running.map(a => a.finished.catch(() => null)));
+  const wait = ms => new Promise(done => setTimeout(done, ms));
+  await Promise.all([Promise.race([ended, wait(most)]), wait(least)]);
+  await frame();
+}"""
 
 
 def tab_through(page, url: str, label: str | None = None) -> KeyboardResult:
@@ -748,8 +761,9 @@ def tab_through(page, url: str, label: str | None = None) -> KeyboardResult:
         reached.add(now["index"])
         before = targets[now["index"]]["look"]
         if now["covered"] or focus_indicator(before, now["look"]) or not now["focusVisible"]:
-            # Give the theme's transitions (such as the search overlay fading out) time to end.
-            page.wait_for_timeout(SETTLE_MS)
+            # Let the theme's transitions (such as the search overlay fading out) end, however busy the
+            # machine is, then look again.
+            page.evaluate(_SETTLE, list(SETTLE_MS))
             now = page.evaluate(_FOCUS_NOW)
         why = focus_indicator(before, now["look"])
         if why or not now["focusVisible"]:
