@@ -21,7 +21,7 @@ from icalendar import Calendar
 from conftest import DEMO_TODAY, ROOT, copy_hub, mkdocs_build, validate
 from hub.checks.check_all import check_records
 from hub.facts.catalogue import Catalogue
-from hub.facts.commitments import Progress, is_overdue
+from hub.facts.commitments import Progress, is_overdue, promise_keys
 from hub.facts.timeline import timeline
 from hub.records.model import Commitment
 from hub.records.yaml_source import parse
@@ -47,6 +47,12 @@ def _promises() -> list[tuple[str, int, dict]]:
         for slug, record in _records().items()
         for number, promise in enumerate((record.get("outcome") or {}).get("commitments", []), start=1)
     ]
+
+
+def _promise_uid(slug: str, number: int) -> str:
+    """A demo promise's calendar UID: made from what it promises, not from where it sits."""
+    promises = [Commitment.model_validate(p) for s, _, p in _promises() if s == slug]
+    return f"{slug}-promise-{promise_keys(promises)[number - 1]}@engagement-hub"
 
 
 def _last_day(due: str) -> dt.date:
@@ -80,6 +86,17 @@ def _catalogue(today: dt.date) -> Catalogue:
 def _promise(**changes) -> Commitment:
     fields = {"what": "Open on Saturdays", "theme": "Hours", "who": "Test Board", "due": "2026-06", "status": "planned"}
     return Commitment.model_validate({**fields, **changes})
+
+
+def test_adding_or_moving_a_promise_keeps_every_other_promises_key_for_calendars_and_feeds():
+    saturdays, evenings = _promise(), _promise(what="Open until 8pm")
+    keys = promise_keys([saturdays, evenings])
+    assert len(set(keys)) == 2
+    assert promise_keys([_promise(what="Add a bus stop"), evenings, saturdays])[1:] == keys[::-1]
+    # Its status and due date can change: it is still the same promise.
+    assert promise_keys([_promise(status="in_progress", due="2026-09"), evenings]) == keys
+    # Two that promise the same are told apart by who makes them and when.
+    assert len(set(promise_keys([saturdays, _promise(who="Other Board")]))) == 2
 
 
 def test_a_promise_due_in_a_month_is_overdue_from_the_first_day_of_the_next():
@@ -308,7 +325,7 @@ def test_each_engagement_has_its_own_feed_and_calendar_linked_from_its_head(demo
     assert (f"{slug}-closes@engagement-hub" in uids) == ("closes" in record), slug
     assert len([u for u in uids if "-event-" in u]) == len(record["take_part"].get("events", []))
     for number, promise in promises:
-        (due,) = [e for e in events if str(e["UID"]) == f"{slug}-commitment-{number}@engagement-hub"]
+        (due,) = [e for e in events if str(e["UID"]) == _promise_uid(slug, number)]
         assert due.decoded("DTSTART") == _last_day(promise["due"])
 
 
@@ -322,9 +339,9 @@ def test_the_site_wide_feed_and_calendar_carry_promise_changes(demo_site):
         if promise["status"] in ("done", "dropped"):
             assert f"Promise {promise['status']}: {promise['what']}" in titles
     events = list(Calendar.from_ical((demo_site / "feeds" / "events.ics").read_bytes()).walk("VEVENT"))
-    due = {str(e["UID"]) for e in events if "-commitment-" in str(e["UID"])}
+    due = {str(e["UID"]) for e in events if "-promise-" in str(e["UID"])}
     assert due == {
-        f"{slug}-commitment-{n}@engagement-hub"
+        _promise_uid(slug, n)
         for slug, n, p in _promises()
         if _last_day(p["due"]) >= TODAY and p["status"] not in ("done", "dropped")
     }

@@ -8,7 +8,9 @@ due day (the last day of the month, for a promise due in a month).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -103,6 +105,12 @@ class Tracked:
         """The updates people can see today, oldest first: one dated later is shown from its day."""
         return sorted((u for u in self.commitment.updates if u.date <= self.today), key=lambda u: u.date)
 
+    @cached_property
+    def key(self) -> str:
+        """Which promise this is, in 8 letters, for calendars and feeds: it stays the same when other promises
+        are added, removed or moved, and when this one's status or due date changes."""
+        return promise_keys(self.entry.public.outcome.commitments)[self.number - 1]  # type: ignore[union-attr]
+
     @property
     def anchor(self) -> str:
         return f"commitment-{self.number}"
@@ -176,3 +184,16 @@ def kept_on_time(promises: list[Tracked]) -> list[KeptShare]:
     return [
         KeptShare(names[name], sum(p.kept_on_time for p in judged[name]), len(judged[name])) for name in sorted(judged)
     ]
+
+
+def promise_keys(promises: Sequence[Commitment]) -> list[str]:
+    """Each promise's key, in the record's order: from what it promises. Two that promise the same are told
+    apart by who makes the promise and when it is due."""
+    whats = [" ".join(p.what.split()).casefold() for p in promises]
+    return [
+        _hash(what) if whats.count(what) == 1 else _hash(what, p.who, str(p.due)) for what, p in zip(whats, promises)
+    ]
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]

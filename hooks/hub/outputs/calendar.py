@@ -118,7 +118,7 @@ def _promise_due(promise: Tracked, stamp: dt.datetime, site_url: str | None) -> 
     """A reminder on the last day a promise can be kept on time, with where it stands."""
     public = promise.entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
     item = _component(
-        f"{promise.entry.slug}-{promise.anchor}",
+        f"{promise.entry.slug}-promise-{promise.key}",
         say("calendar.promise_due", what=public.what),
         stamp,
         promise.entry,

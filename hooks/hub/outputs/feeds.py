@@ -142,7 +142,7 @@ def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: 
     entry, what = promise.entry, promise.commitment.what
     # The public copy of the promise: what looks like a person's own details is removed.
     public = entry.public.outcome.commitments[promise.number - 1]  # type: ignore[union-attr]  # it has one
-    name = f"commitment-{promise.number}"
+    name = f"promise-{promise.key}"  # not its place in the list: adding a promise renames no entry
     items = [
         _item(
             catalogue,
