@@ -22,10 +22,14 @@ from hub.facts.catalogue import Catalogue
 from hub.facts.commitments import Progress
 from hub.facts.scorecard import Result
 from hub.facts.status import Status
+from hub.records import descriptions
 from hub.records.formatting import plain
 from hub.records.map_model import BodyKind
+from hub.records.map_model import Decision as MapDecision
 from hub.records.model import Access, CommitmentStatus, DocumentKind, Engagement, EngagementType, Format, Level
-from hub.settings import settings_from_mkdocs_yml
+from hub.records.scaffold import scaffold
+from hub.records.schema import engagement_schema
+from hub.settings import Settings, settings_from_mkdocs_yml
 from hub.site.pages import build_pages
 from hub.site.pages.engagement import SECTIONS, section_titles
 
@@ -156,6 +160,43 @@ def test_no_key_in_the_catalogue_is_unused():
     assert not unused, unused
 
 
+def test_every_field_description_in_the_catalogue_is_of_a_field_the_models_have():
+    # The keys are built from the models (descriptions.key), so the search of the code above cannot tell.
+    import hub.records.population
+    import hub.records.vocabulary  # noqa: F401
+
+    fields = {descriptions.key(model, name) for model in descriptions._models for name in model.model_fields}
+    given = {key for key in words.catalogue("en") if key.startswith("fields.")} - {"fields.formatting"}
+    assert len(given) > 180  # the test finds them
+    assert not given - fields, sorted(given - fields)
+
+
+def test_the_fields_descriptions_speak_the_catalogues_language_wherever_they_are_shown(pseudo):
+    # A part's description reaches the schema of the record that holds it, as the model is made again.
+    schema = json.loads(engagement_schema())
+    event = schema["$defs"]["Event"]["properties"]
+    assert event["date"]["description"] == _pseudo("the day, written as YYYY-MM-DD, such as 2026-12-03")
+    assert schema["properties"]["why"]["description"] == _pseudo("why we are asking {formatting}").replace(
+        "{formatting}", _pseudo("(you can use bold, bullet lists and links)")
+    )
+    # A field of fixed choices lists its codes, which are the same in every language.
+    assert schema["$defs"]["Document"]["properties"]["kind"]["description"] == _pseudo("one of: {choices}").replace(
+        "{choices}", ", ".join(kind.value for kind in DocumentKind)
+    )
+    # A new record's comments, and the map's and the settings' fields.
+    # (Its comments are the descriptions, each made a sentence, and the optional fields left out.)
+    comments = [line.strip() for line in scaffold({"title": "A walk-in clinic"}).splitlines()[4:] if "# " in line]
+    described = [comment for comment in comments if comment.endswith(".")]
+    assert len(described) > 50 and all(comment.startswith("# ⟦") for comment in described), described
+    assert MapDecision.model_fields["date"].description == _pseudo("the day of the decision, written as YYYY-MM-DD")
+    assert (Settings.model_fields["area"].description or "").startswith("⟦")
+
+
+def test_the_fields_descriptions_are_english_again_when_the_hub_is(pseudo):
+    words.use(words.ENGLISH)
+    assert engagement_schema() == (ROOT / "schema" / "engagement.schema.json").read_text(encoding="utf-8")
+
+
 def test_every_choice_has_a_label_for_each_of_its_values_in_every_catalogue():
     import hub.facts.commitments
     import hub.facts.scorecard
@@ -174,7 +215,15 @@ def test_every_choice_has_a_label_for_each_of_its_values_in_every_catalogue():
 def test_markup_escapes_the_words_and_every_value_that_is_not_markup_already():
     from markupsafe import Markup
 
-    words.use({"a": 'Read <b> & "{link}" or {text}', "n.one": "{n} thing", "n.other": "{n} things"})
+    # Every other key too: use() gives the models' field descriptions from the catalogue.
+    words.use(
+        {
+            **words.catalogue(words.ENGLISH),
+            "a": 'Read <b> & "{link}" or {text}',
+            "n.one": "{n} thing",
+            "n.other": "{n} things",
+        }
+    )
     try:
         made = words.markup("a", link=Markup('<a href="/x">here</a>'), text="<script>")
         assert made == 'Read &lt;b&gt; &amp; &#34;<a href="/x">here</a>&#34; or &lt;script&gt;'
@@ -304,9 +353,6 @@ def _record_text(root: Path) -> str:
     for path in [*files, *sorted((ROOT / "hooks" / "hub" / "data").glob("*.yaml"))]:
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     walk(yaml.safe_load(re.sub(r"!!python/\S+", "", (root / "mkdocs.yml").read_text(encoding="utf-8")))["extra"])
-    # The open data page's table of fields gives each field's description from the record model, which the
-    # JSON Schema and the staff editor share: they are the model's words, kept beside the fields they describe.
-    walk([field.description for field in Engagement.model_fields.values()])
     return "\n".join(" ".join(s.split()).lower() for s in strings)
 
 

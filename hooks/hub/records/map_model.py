@@ -41,10 +41,10 @@ class BodyKind(Choice, words="body_kind"):
 
 
 class PublicMeetings(Record):
-    how_often: Text = Field(description="how often it meets in public, such as Every two months")
-    where: Text = Field(description="where, or how to watch online")
-    next_meeting: Day | None = Field(None, description="the date of the next meeting in public")
-    questions: Text = Field(description="how a member of the public can ask a question")
+    how_often: Text
+    where: Text
+    next_meeting: Day | None = None
+    questions: Text
 
 
 class Link(Record):
@@ -53,24 +53,22 @@ class Link(Record):
 
 
 class Body(Record):
-    id: Id = Field(description="a short name for links, with small letters and dashes, such as icb-board")
-    name: Text = Field(description="the body's full name")
-    kind: BodyKind = Field(description="one of: " + ", ".join(k.value for k in BodyKind))
-    decides: list[Text] = Field(min_length=1, description="what this body decides")
-    reports_to: Id | None = Field(None, description="the id of the body it reports to")
-    meets_in_public: PublicMeetings | None = Field(None, description="leave out if it does not meet in public")
+    id: Id
+    name: Text
+    kind: BodyKind
+    decides: list[Text] = Field(min_length=1)
+    reports_to: Id | None = None
+    meets_in_public: PublicMeetings | None = None
     links: list[Link] = Field(default_factory=list)
 
 
 class Decision(Record):
-    id: Id = Field(description="a short name for links, such as marsh-lane-beds-2026")
-    date: Day = Field(description="the day of the decision, written as YYYY-MM-DD")
-    body: Id = Field(description="the id of the body that decided")
-    what: Text = Field(description="what was decided, in plain words")
-    minutes: WebAddress = Field(description="the web address of the minutes or record of the decision")
-    informed_by: list[Id] = Field(
-        default_factory=list, description="the engagements that informed it: their file names without .yaml"
-    )
+    id: Id
+    date: Day
+    body: Id
+    what: Text
+    minutes: WebAddress
+    informed_by: list[Id] = Field(default_factory=list)
 
 
 class BodiesFile(Record):

@@ -1,7 +1,8 @@
 """The engagement record: one YAML file in `engagements/` is one `Engagement`.
 
-Each field's `description` is written for the member of staff who fills it in:
-validation messages quote it when the field is missing or wrong.
+Each field's description is written for the member of staff who fills it in, in the words catalogue
+(fields.model.<Model>.<field>, given by descriptions.py): validation messages quote it when the field is
+missing or wrong.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from hub.wording import month_name
 from hub.words import Choice, say
 
+from .descriptions import described
 from .names import key, slugify
 
 # --- Small value types ------------------------------------------------------------
@@ -137,7 +139,10 @@ Text = Annotated[
 class AllowsFormatting:
     """Marks text that may use a little Markdown, shown by hub/formatting.py; other text never is formatted."""
 
-    note = " (you can use bold, bullet lists and links)"
+    @staticmethod
+    def note() -> str:
+        """What a field's description adds when it allows formatting: the staff editor says it its own way."""
+        return " " + say("fields.formatting")
 
 
 # Long explanations read better with a list or a link; names, titles and short items stay plain.
@@ -277,6 +282,11 @@ class Record(BaseModel):
     # Open data gives every field, null where it is empty: its schema says each is always there.
     model_config = ConfigDict(extra="forbid", frozen=True, json_schema_serialization_defaults_required=True)
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: object) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        described(cls)
+
     @field_validator("*", mode="after")
     @classmethod
     def _only_visible_characters(cls, value: object) -> object:
@@ -346,28 +356,28 @@ class DocumentKind(Choice, words="document_kind"):
 
 
 class Limit(Record):
-    what: Text = Field(description="what people cannot change")
-    why: LongText = Field(description="why it cannot change, in one or two sentences")
+    what: Text
+    why: LongText
 
 
 class Online(Record):
-    link: WebAddress = Field(description="the web address of the survey or form")
-    description: Text | None = Field(None, description="what to expect, such as how long it takes")
+    link: WebAddress
+    description: Text | None = None
 
 
 class Paper(Record):
-    description: LongText = Field(description="how to get a paper copy and where to send it back")
-    freepost: Text | None = Field(None, description="the freepost address, if there is one")
+    description: LongText
+    freepost: Text | None = None
 
 
 class Phone(Record):
-    number: PhoneNumber = Field(description='the phone number in quotes, such as "0800 123 4567"')
-    description: Text | None = Field(None, description="when to call and what happens")
+    number: PhoneNumber
+    description: Text | None = None
 
 
 class Email(Record):
-    address: EmailAddress = Field(description="the email address to send views to")
-    description: Text | None = Field(None, description="what to put in the email")
+    address: EmailAddress
+    description: Text | None = None
 
 
 class JoinOnline(Record):
@@ -375,14 +385,10 @@ class JoinOnline(Record):
 
     model_config = ConfigDict(json_schema_extra={"anyOf": [filled("link"), filled("dial_in"), filled("link_sent")]})
 
-    how: Text | None = Field(None, description="how it is held, such as on Microsoft Teams")
-    link: WebAddress | None = Field(None, description="the web address to join, if it can be shown to everyone")
-    dial_in: PhoneNumber | None = Field(
-        None, description='a number to join by phone, in quotes, such as "0800 123 4567"'
-    )
-    link_sent: Text | None = Field(
-        None, description="when and how people get the link, such as by email the day before, once they book"
-    )
+    how: Text | None = None
+    link: WebAddress | None = None
+    dial_in: PhoneNumber | None = None
+    link_sent: Text | None = None
 
     @model_validator(mode="after")
     def _can_join(self) -> JoinOnline:
@@ -400,19 +406,16 @@ class Event(Record):
         json_schema_extra={"anyOf": [filled("online"), {"allOf": [filled("venue"), filled("address")]}]}
     )
 
-    name: Text = Field(description="what the event is, such as Drop-in session")
-    date: Day = Field(description="the day, written as YYYY-MM-DD, such as 2026-12-03")
-    starts: ClockTime = Field(description='the start time in quotes, such as "10:00"')
-    ends: ClockTime = Field(description='the end time in quotes, such as "12:00"')
-    venue: Text | None = Field(None, description="the name of the place (not needed for an event only online)")
-    address: Text | None = Field(None, description="the address, with postcode (not needed for an event only online)")
-    online: JoinOnline | None = Field(None, description="for an event online or by phone: how to join")
-    access: list[Access] = Field(
-        default_factory=list,
-        description="what it offers: " + ", ".join(a.value for a in Access),
-    )
-    access_notes: Text | None = Field(None, description="anything else about getting there")
-    booking: Text | None = Field(None, description="how to book, or say that there is no need")
+    name: Text
+    date: Day
+    starts: ClockTime
+    ends: ClockTime
+    venue: Text | None = None
+    address: Text | None = None
+    online: JoinOnline | None = None
+    access: list[Access] = Field(default_factory=list)
+    access_notes: Text | None = None
+    booking: Text | None = None
 
     @property
     def time_of_day(self) -> str:
@@ -444,12 +447,12 @@ class TakePart(Record):
         json_schema_extra={"anyOf": [filled(way) for way in ("online", "paper", "phone", "email", "events", "other")]}
     )
 
-    online: Online | None = Field(None, description="a survey or form on the web")
-    paper: Paper | None = Field(None, description="a paper form, and where to get it")
-    phone: Phone | None = Field(None, description="a phone number to give views by phone")
-    email: Email | None = Field(None, description="an email address to send views to")
-    events: list[Event] = Field(default_factory=list, description="meetings and drop-in sessions people can come to")
-    other: Text | None = Field(None, description="any other way, such as a text message service")
+    online: Online | None = None
+    paper: Paper | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    events: list[Event] = Field(default_factory=list)
+    other: Text | None = None
 
     @model_validator(mode="after")
     def _at_least_one_way(self) -> TakePart:
@@ -478,10 +481,10 @@ class AccessibleFormat(Record):
         }
     )
 
-    format: Format = Field(description="one of: " + ", ".join(f.value for f in Format))
-    language: Text | None = Field(None, description="the language, for other_language")
-    link: WebAddress | None = Field(None, description="where to get it online")
-    how_to_ask: Text | None = Field(None, description="how to ask for it, if it is not online")
+    format: Format
+    language: Text | None = None
+    link: WebAddress | None = None
+    how_to_ask: Text | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> AccessibleFormat:
@@ -509,11 +512,11 @@ class AccessibleFormat(Record):
 class Contact(Record):
     model_config = ConfigDict(json_schema_extra={"anyOf": [filled("email"), filled("phone"), filled("address")]})
 
-    team: Text = Field(description="the team to contact (a team, not a person's name)")
-    email: EmailAddress | None = Field(None, description="the team's email address")
-    phone: PhoneNumber | None = Field(None, description='the team\'s phone number in quotes, such as "0800 123 4567"')
-    address: Text | None = Field(None, description="a postal address")
-    textphone: Text | None = Field(None, description="a textphone or Relay UK number")
+    team: Text
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
+    address: Text | None = None
+    textphone: Text | None = None
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -528,18 +531,18 @@ class Contact(Record):
 class Decision(Record):
     """Who will decide, using what people said, and roughly when."""
 
-    who: Text = Field(description="the board or group that will decide")
-    body: Text | None = Field(None, description="the id of that body in the decisions map, such as icb-board")
-    when: Text = Field(description="roughly when, such as Spring 2027")
-    date: Day | None = Field(None, description="the meeting date, if it is known")
-    how: Text | None = Field(None, description="how the decision is made, such as at a board meeting in public")
+    who: Text
+    body: Text | None = None
+    when: Text
+    date: Day | None = None
+    how: Text | None = None
 
 
 class Document(Record):
-    title: Text = Field(description="the document's name")
-    link: WebAddress = Field(description="the web address of the document")
-    kind: DocumentKind = Field(DocumentKind.other, description="one of: " + ", ".join(k.value for k in DocumentKind))
-    format: Text | None = Field(None, description="the file type and size, such as PDF, 2 MB")
+    title: Text
+    link: WebAddress
+    kind: DocumentKind = DocumentKind.other
+    format: Text | None = None
 
 
 NOT_COUNTED = "not counted"
@@ -604,25 +607,25 @@ GroupCount = Annotated[
 
 
 class MethodCount(Record):
-    method: Text = Field(description="how people took part, such as Online survey")
-    count: HeadCount = Field(description='how many people took part this way, or "not counted"')
+    method: Text
+    count: HeadCount
 
 
 class Participation(Record):
-    total: HeadCount = Field(description='how many people took part in all, or "not counted" if nobody counted')
-    by_method: list[MethodCount] = Field(default_factory=list, description="how many took part each way")
+    total: HeadCount
+    by_method: list[MethodCount] = Field(default_factory=list)
 
 
 class Theme(Record):
-    theme: Text = Field(description="a short name for what people said")
-    detail: LongText = Field(description="what people said about it")
+    theme: Text
+    detail: LongText
 
 
 class DecisionTaken(Record):
-    date: Day = Field(description="the day the decision was made")
-    what: Text = Field(description="what was decided")
-    by: Text = Field(description="who decided")
-    link: WebAddress = Field(description="where the decision is recorded, such as the board minutes")
+    date: Day
+    what: Text
+    by: Text
+    link: WebAddress
 
 
 # --- Promises and updates: "did we do what we said?" ---------------------------------------
@@ -677,24 +680,20 @@ def due_by(month_or_day: str) -> dt.date:
 
 
 class Evidence(Record):
-    title: Text = Field(description="what the link shows, such as Board minutes, 12 March 2026")
-    link: WebAddress = Field(description="the web address of the evidence")
+    title: Text
+    link: WebAddress
 
 
 class Update(Record):
     """News on an engagement while it runs, such as what we have heard so far or a changed date."""
 
-    date: Day = Field(description="the day of this update, written as YYYY-MM-DD. It is shown from that day")
-    what: Text = Field(description="what has happened or changed, in one to three sentences")
-    evidence: list[Evidence] = Field(default_factory=list, description="links that show it, if there are any")
+    date: Day
+    what: Text
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class CommitmentUpdate(Update):
-    status: CommitmentStatus | None = Field(
-        None,
-        description="the promise's status from this day, if it changed: "
-        + ", ".join(s.value for s in CommitmentStatus),
-    )
+    status: CommitmentStatus | None = None
 
 
 class Commitment(Record):
@@ -711,17 +710,13 @@ class Commitment(Record):
         }
     )
 
-    what: Text = Field(description="what we will do, in one sentence, such as Start a night nursing service")
-    theme: Text = Field(description="the theme of what people said that it answers, written as it is under themes")
-    who: Text = Field(description="the organisation responsible: the lead or one of the partners, written the same way")
-    due: MonthOrDay = Field(description="when it is due: a month, such as 2026-06, or a day, such as 2026-06-30")
-    status: CommitmentStatus = Field(description="one of: " + ", ".join(s.value for s in CommitmentStatus))
-    why_dropped: Text | None = Field(
-        None, description="why we are not doing it, shown to the public: only for a dropped promise"
-    )
-    updates: list[CommitmentUpdate] = Field(
-        default_factory=list, description="dated news of the promise, with links to evidence"
-    )
+    what: Text
+    theme: Text
+    who: Text
+    due: MonthOrDay
+    status: CommitmentStatus
+    why_dropped: Text | None = None
+    updates: list[CommitmentUpdate] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _status_explained(self) -> Commitment:
@@ -769,26 +764,19 @@ class Commitment(Record):
 class Outcome(Record):
     """What happened because people took part: steps 8 and 9 of the staff guide."""
 
-    published: Day = Field(description="the day this outcome was published")
-    summary: FormattedText = Field(description="what happened, in two or three sentences" + AllowsFormatting.note)
-    took_part: Participation = Field(description="how many people took part")
-    who_took_part: Text | None = Field(None, description="who took part, where this is known")
-    themes: list[Theme] = Field(min_length=1, description="the main things people said")
-    changed: list[Text] = Field(default_factory=list, description="what changed because of what people said")
-    not_changed: list[Limit] = Field(default_factory=list, description="what could not change, and why")
-    next_steps: list[Text] = Field(default_factory=list, description="what happens next")
-    lessons: list[Text] = Field(
-        default_factory=list, description="what we learned about how we engaged, to do better next time"
-    )
-    lessons_shared: Text | None = Field(
-        None, description="where the lessons were shared with partners, such as a network meeting"
-    )
-    decision: DecisionTaken | None = Field(None, description="the decision, once it is made")
-    report: WebAddress | None = Field(None, description="the web address of the full report")
-    commitments: list[Commitment] = Field(
-        default_factory=list,
-        description="what we promise to do because of what people said, each tracked until it is done or dropped",
-    )
+    published: Day
+    summary: FormattedText
+    took_part: Participation
+    who_took_part: Text | None = None
+    themes: list[Theme] = Field(min_length=1)
+    changed: list[Text] = Field(default_factory=list)
+    not_changed: list[Limit] = Field(default_factory=list)
+    next_steps: list[Text] = Field(default_factory=list)
+    lessons: list[Text] = Field(default_factory=list)
+    lessons_shared: Text | None = None
+    decision: DecisionTaken | None = None
+    report: WebAddress | None = None
+    commitments: list[Commitment] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _commitments_answer_themes(self) -> Outcome:
@@ -806,12 +794,7 @@ class Outcome(Record):
                 )
         return self
 
-    by_group: dict[str, dict[str, GroupCount]] = Field(
-        default_factory=dict,
-        description="who took part by group. Under each question, such as age, give the number of people in "
-        "each group, named as in hooks/hub/data/census_groups.yaml. Add Not asked and Preferred not to say, so "
-        "the numbers add up to took_part.total",
-    )
+    by_group: dict[str, dict[str, GroupCount]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _groups_add_up(self) -> Outcome:
@@ -833,14 +816,12 @@ class Outcome(Record):
 class Version(Record):
     """The main text again in Easy Read or in another language, on a page of its own."""
 
-    name: Text = Field(description="what people look for, in its own words, such as Easy Read or Cymraeg")
-    lang: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
-        "en", description="the language's code, such as cy for Welsh or so for Somali: en for Easy Read"
-    )
-    title: Text = Field(description="the title, in this version's words")
-    summary: Text = Field(description="what is happening, in this version's words")
-    why: Text | None = Field(None, description="why we are asking, in this version's words")
-    how_to_take_part: Text | None = Field(None, description="how to take part, in this version's words")
+    name: Text
+    lang: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    title: Text
+    summary: Text
+    why: Text | None = None
+    how_to_take_part: Text | None = None
 
     @property
     def slug(self) -> str:
@@ -871,61 +852,32 @@ class Engagement(Record):
         )
     )
 
-    example: StrictBool = Field(False, description="true for a made-up record that shows how the hub works")
-    title: Text = Field(max_length=120, description="a short title that says what this is about")
-    summary: LongText = Field(description="two or three plain sentences about what is happening")
-    lead: Text = Field(description="the organisation that leads this, named as in vocabulary/organisations.yaml")
-    partners: list[Text] = Field(
-        default_factory=list, description="other organisations taking part, named as in vocabulary/organisations.yaml"
-    )
-    level: Level = Field(description="one of: system, place, neighbourhood")
-    places: list[Text] = Field(
-        min_length=1, description="the towns or areas it covers, named as in vocabulary/places.yaml"
-    )
-    topics: list[Text] = Field(
-        min_length=1, description="what it is about, such as Mental health, named as in vocabulary/topics.yaml"
-    )
-    who_for: list[Text] = Field(
-        min_length=1, description="the groups of people it is for, named in full as in vocabulary/groups.yaml"
-    )
-    type: EngagementType = Field(description="one of: " + ", ".join(t.value for t in EngagementType))
-    why: FormattedText = Field(description="why we are asking" + AllowsFormatting.note)
-    can_influence: list[Text] = Field(min_length=1, description="what people's views can change")
-    cannot_influence: list[Limit] = Field(
-        default_factory=list, description="what people's views cannot change, and why"
-    )
-    opens: Day = Field(description="the first day, written as YYYY-MM-DD")
-    closes: Day | None = Field(
-        None,
-        description="the last day, written as YYYY-MM-DD. Leave it out only for something that carries on, "
-        "such as a panel. A formal consultation always needs one",
-    )
-    take_part: TakePart = Field(description="the ways to take part: at least one, and more than one is better")
-    accessible_formats: list[AccessibleFormat] = Field(
-        default_factory=list, description="other formats and languages, such as Easy Read or large print"
-    )
-    contact: Contact = Field(description="who to ask about this engagement")
-    decision: Decision = Field(description="who will decide, using what people said, and roughly when")
-    documents: list[Document] = Field(default_factory=list, description="documents to read, with their web addresses")
-    no_equality_impact_assessment: Text | None = Field(
-        None,
-        description="why there is no equality impact assessment, if there is none. A formal consultation needs "
-        "one, or a reason",
-    )
-    outcome_due: Day | None = Field(
-        None, description="the day by which we promise to publish the outcome, if not the usual time"
-    )
-    outcome: Outcome | None = Field(
-        None, description="what happened because people took part: add it after the engagement closes"
-    )
-    updates: list[Update] = Field(
-        default_factory=list,
-        description="dated news while it runs, such as what we have heard so far or a changed date",
-    )
+    example: StrictBool = False
+    title: Text = Field(max_length=120)
+    summary: LongText
+    lead: Text
+    partners: list[Text] = Field(default_factory=list)
+    level: Level
+    places: list[Text] = Field(min_length=1)
+    topics: list[Text] = Field(min_length=1)
+    who_for: list[Text] = Field(min_length=1)
+    type: EngagementType
+    why: FormattedText
+    can_influence: list[Text] = Field(min_length=1)
+    cannot_influence: list[Limit] = Field(default_factory=list)
+    opens: Day
+    closes: Day | None = None
+    take_part: TakePart
+    accessible_formats: list[AccessibleFormat] = Field(default_factory=list)
+    contact: Contact
+    decision: Decision
+    documents: list[Document] = Field(default_factory=list)
+    no_equality_impact_assessment: Text | None = None
+    outcome_due: Day | None = None
+    outcome: Outcome | None = None
+    updates: list[Update] = Field(default_factory=list)
 
-    versions: list[Version] = Field(
-        default_factory=list, description="the main text again in Easy Read or other languages, each on its own page"
-    )
+    versions: list[Version] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _versions_apart(self) -> Engagement:

@@ -37,32 +37,28 @@ QuestionName = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r
 
 
 class GroupDefinition(Record):
-    name: Text = Field(description="the group's name, as records write it and pages show it")
-    people: Text = Field(description="who they are, for a sentence such as: We heard from fewer young people")
-    were: Text = Field(description="what they were, for: 4% of the people who took part were aged 16 to 24")
-    synonyms: list[Text] = Field(default_factory=list, description="other words staff may write for it")
-    optional: StrictBool = Field(
-        False, description="true if an engagement may leave it out, such as children for a survey of adults"
-    )
-    reach: Text | None = Field(None, description="what an engagement can do to hear from this group")
+    name: Text
+    people: Text
+    were: Text
+    synonyms: list[Text] = Field(default_factory=list)
+    optional: StrictBool = False
+    reach: Text | None = None
 
 
 class Question(Record):
-    name: QuestionName = Field(description="what records write under by_group, in small letters, such as age")
-    title: Text = Field(description="what pages call it, such as Age")
-    source: Text = Field(description="where the population figures for it come from")
-    reach: Text | None = Field(None, description="what an engagement can do to hear from a group it missed")
-    groups: list[GroupDefinition] = Field(min_length=2, description="the groups, as the Census 2021 has them")
+    name: QuestionName
+    title: Text
+    source: Text
+    reach: Text | None = None
+    groups: list[GroupDefinition] = Field(min_length=2)
 
     def group(self, name: str) -> GroupDefinition | None:
         return next((g for g in self.groups if g.name == name), None)
 
 
 class GroupsFile(Record):
-    not_known: list[Text] = Field(
-        min_length=1, description="answers that are not a group, such as Not asked: counted, but not in shares"
-    )
-    questions: list[Question] = Field(min_length=1, description="the questions, each with its groups")
+    not_known: list[Text] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
 
 
 Figures = dict[str, dict[str, Annotated[int, Field(ge=0, strict=True)]]]
@@ -80,14 +76,9 @@ class PlaceFigures(Record):
         },
     )
 
-    place: Text = Field(description="the place, named as in vocabulary/places.yaml")
-    people: Figures = Field(
-        default_factory=dict,
-        description="under each question, such as age, the number of people in each group who live there",
-    )
-    made_of: list[Text] = Field(
-        default_factory=list, description="instead of figures: the places it is made of, such as a whole area's towns"
-    )
+    place: Text
+    people: Figures = Field(default_factory=dict)
+    made_of: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _figures_or_parts(self) -> PlaceFigures:
@@ -99,11 +90,11 @@ class PlaceFigures(Record):
 
 
 class PopulationFile(Record):
-    made_up: StrictBool = Field(False, description="true for figures made up for a demo, which pages then say")
-    source: Text = Field(description="where the figures come from, such as a table of the Census 2021")
-    link: WebAddress | None = Field(None, description="the web address of the source")
-    year: int = Field(ge=1800, le=2200, description="the year the figures are for, such as 2021")
-    places: list[PlaceFigures] = Field(min_length=1, description="the figures for each place")
+    made_up: StrictBool = False
+    source: Text
+    link: WebAddress | None = None
+    year: int = Field(ge=1800, le=2200)
+    places: list[PlaceFigures] = Field(min_length=1)
 
 
 @dataclass(frozen=True)

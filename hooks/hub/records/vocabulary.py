@@ -31,24 +31,24 @@ from .problems import Problem
 
 
 class Term(Record):
-    name: Text = Field(description="the name, as records must write it")
-    synonyms: list[Text] = Field(default_factory=list, description="other words people use for it")
+    name: Text
+    synonyms: list[Text] = Field(default_factory=list)
 
 
 class TopicList(Record):
-    topics: list[Term] = Field(min_length=1, description="the topics engagements can be about")
+    topics: list[Term] = Field(min_length=1)
 
 
 class PlaceList(Record):
-    places: list[Term] = Field(min_length=1, description="the towns and areas engagements can cover")
+    places: list[Term] = Field(min_length=1)
 
 
 class OrganisationList(Record):
-    organisations: list[Term] = Field(min_length=1, description="the organisations that lead or take part")
+    organisations: list[Term] = Field(min_length=1)
 
 
 class GroupList(Record):
-    groups: list[Term] = Field(min_length=1, description="the groups of people engagements are for, named in full")
+    groups: list[Term] = Field(min_length=1)
 
 
 # Which record fields each list covers, by the file that holds the list.

@@ -440,8 +440,8 @@ def _hint(description: str | None, annotation: Any) -> str | None:
     is_choice = isinstance(annotation, type) and issubclass(annotation, Enum)
     if is_choice and re.match(r"^(one of|what the venue offers):", description):
         return _CHOOSE
-    text = description.removesuffix(AllowsFormatting.note)
-    if AllowsFormatting.note in description:
+    text = description.removesuffix(AllowsFormatting.note())
+    if AllowsFormatting.note() in description:
         text += ". You can use bold, lists and links"
     return _capitalised(text if text.endswith((".", "?", "!")) else text + ".")
 

@@ -19,7 +19,7 @@ plural() to learn its rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 FOLDER = Path(__file__).parent
 ENGLISH = "en"
 _language: Mapping[str, str] | None = None  # None: English; set by use()
+_on_use: list[Callable[[], None]] = []
 
 
 def say(key: str, **values: object) -> str:
@@ -91,6 +92,13 @@ def use(language: str | Mapping[str, str]) -> None:
     """Speak `language` (a catalogue's name, such as "cy") or a catalogue given whole (tests)."""
     global _language
     _language = None if language == ENGLISH else catalogue(language) if isinstance(language, str) else language
+    for then in _on_use:
+        then()
+
+
+def on_use(then: Callable[[], None]) -> None:
+    """Call `then` after every use(), for words kept beyond a lookup: the models' field descriptions."""
+    _on_use.append(then)
 
 
 @cache
