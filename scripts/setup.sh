@@ -41,20 +41,25 @@ if [ "$hub_setup" = build ]; then
 fi
 if [ ! -x .venv/bin/python ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/constraints.txt -nt "$stamp" ]; then
   echo "Setting up .venv (first run only)..."
-  # Any Python from 3.11 up: the first one found that runs (pyenv may list a name it cannot run).
-  python=""
-  for candidate in python3 python3.13 python3.12 python3.11; do
-    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
-      python="$candidate"
-      break
+  # A .venv that runs is kept and brought up to the pinned versions: making it again with whichever Python
+  # comes first on the PATH could swap its Python underneath the packages already in it.
+  if ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+    # Any Python from 3.11 up: the first one found that runs (pyenv may list a name it cannot run).
+    python=""
+    for candidate in python3 python3.13 python3.12 python3.11; do
+      if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+        python="$candidate"
+        break
+      fi
+    done
+    if [ -z "$python" ]; then
+      echo "The hub needs Python 3.11 or newer, and none was found. Install it (on Debian or Ubuntu:"
+      echo "sudo apt-get install python3 python3-venv), then run this command again."
+      return 1 2>/dev/null || exit 1
     fi
-  done
-  if [ -z "$python" ]; then
-    echo "The hub needs Python 3.11 or newer, and none was found. Install it (on Debian or Ubuntu:"
-    echo "sudo apt-get install python3 python3-venv), then run this command again."
-    return 1 2>/dev/null || exit 1
+    rm -rf .venv
+    "$python" -m venv .venv
   fi
-  "$python" -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -c scripts/constraints.txt -e ".$extras"
   touch "$stamp"
 fi
