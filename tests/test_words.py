@@ -197,6 +197,38 @@ def test_the_fields_descriptions_are_english_again_when_the_hub_is(pseudo):
     assert engagement_schema() == (ROOT / "schema" / "engagement.schema.json").read_text(encoding="utf-8")
 
 
+def test_the_open_data_files_describe_their_fields_in_the_catalogues_language(pseudo):
+    from hub.outputs.open_data import open_data_files
+
+    today = dt.date.fromisoformat(DEMO_TODAY)
+    checked = check_records(ROOT, SETTINGS, today, keep_records=True)
+    catalogue = Catalogue.build(checked.records, today, SETTINGS, checked.area, checked.population)
+    files = open_data_files(catalogue)
+    data = {f.path.removeprefix("data/"): json.loads(f.content) for f in files if f.path.endswith(".json")}
+    said: list[str] = []
+
+    def described(part: object) -> None:
+        """Every property's description in the JSON Schemas, and every column's in the Table Schemas."""
+        if isinstance(part, dict):
+            said.extend(
+                field["description"] for field in (part.get("properties") or {}).values() if "description" in field
+            )
+            said.extend(column["description"] for column in part.get("fields") or [])
+            part = list(part.values())
+        if isinstance(part, list):
+            for value in part:
+                described(value)
+
+    described([data[name] for name in data if name.endswith(("schema.json", "datapackage.json"))])
+    package = data["datapackage.json"]
+    said += [package["title"], package["description"], *(file["title"] for file in package["resources"])]
+    said += [file["description"] for file in package["resources"] if "description" in file]
+    said += [data["engagement.schema.json"]["title"], data["engagement.schema.json"]["description"]]
+    said += [data["engagements.schema.json"]["title"], data["commitments.schema.json"]["title"]]
+    assert len(said) > 200  # the test finds them
+    assert not [text for text in said if not text.startswith("⟦")]
+
+
 def test_every_choice_has_a_label_for_each_of_its_values_in_every_catalogue():
     import hub.facts.commitments
     import hub.facts.scorecard

@@ -36,6 +36,7 @@ from hub.facts.entries import Entry
 from hub.facts.reach import Reach
 from hub.facts.small_numbers import is_small, shown_participation
 from hub.facts.status import Status
+from hub.records.descriptions import described
 from hub.records.model import (
     FEWER_THAN_5,
     NOT_SHOWN,
@@ -47,6 +48,7 @@ from hub.records.model import (
 )
 from hub.records.names import slugify
 from hub.records.population import Population, PopulationFile
+from hub.words import say
 
 from .files import GeneratedFile
 from .fingerprint import remembered
@@ -193,22 +195,23 @@ def population_data(population: Population, area: str) -> dict:
     }
 
 
+@described
 class PromiseProgress(BaseModel):
     """Where a promise stands on the data's date: what open data adds to each promise."""
 
-    number: int = Field(ge=1, description="the promise's place in the outcome's list of promises, from 1")
-    progress: Progress = Field(description="where it stands: its status, or overdue when its due day has passed")
-    overdue: bool = Field(description="true when its due day has passed and it is neither done nor dropped")
-    due_by: dt.date = Field(description="the last day it can be kept on time: the due day, or a due month's last day")
-    done_on: dt.date | None = Field(description="the day it was done, or null")
-    kept_on_time: bool | None = Field(description="whether it was done by its due day; null until that is known")
-    page: str = Field(description="the address of the promise on its engagement's page, from the site's root")
+    number: int = Field(ge=1)
+    progress: Progress
+    overdue: bool
+    due_by: dt.date
+    done_on: dt.date | None
+    kept_on_time: bool | None
+    page: str
 
 
 def population_schema() -> dict:
     """population.json: population/places.yaml's fields, with the hub's area."""
     schema = PopulationFile.model_json_schema(mode="serialization")
-    area = {"type": "string", "description": "the area the hub covers"}
+    area = {"type": "string", "description": say("open_data.metadata.area")}
     return {
         "$schema": JSON_SCHEMA_DRAFT,
         **schema,
@@ -230,17 +233,14 @@ def _progress(promise: Tracked) -> dict:
     ).model_dump(mode="json")
 
 
-class _Published(BaseModel):
+@described
+class Published(BaseModel):
     """What open data adds to an engagement's fields."""
 
-    id: str = Field(
-        pattern=r"^[a-z0-9-]+$", description="the end of its page's address, and the name of its own data files"
-    )
-    page: str = Field(description="the address of its page, from the site's root")
-    status: Status = Field(description="where it stands on the data's date")
-    commitment_progress: list[PromiseProgress] = Field(
-        description="where each promise of its outcome stands on the data's date, in the outcome's order"
-    )
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    page: str
+    status: Status
+    commitment_progress: list[PromiseProgress]
 
 
 def _schema_of(model: type[BaseModel]) -> tuple[dict, dict]:
@@ -253,15 +253,13 @@ def published_schema() -> dict:
     """One engagement as open data gives it: its id, page and status, every field staff wrote (with counts of
     people hidden as "fewer than 5" or "not shown", and null where nobody counted), and its promises' progress."""
     record, parts = _schema_of(Engagement)
-    added, more = _schema_of(_Published)
+    added, more = _schema_of(Published)
     fields = dict(added["properties"])
     progress = fields.pop("commitment_progress")
     return {
         "$schema": JSON_SCHEMA_DRAFT,
-        "title": "Engagement, as open data",
-        "description": "One engagement as the hub publishes it. Every field is there, with null where it is empty. "
-        'Each count of people is a number, "fewer than 5" or "not shown", so nobody can be picked out. '
-        "It is null where nobody counted.",
+        "title": say("open_data.metadata.engagement.title"),
+        "description": say("open_data.metadata.engagement.description", fewer_than_5=FEWER_THAN_5, not_shown=NOT_SHOWN),
         **{
             key: value for key, value in record.items() if key not in ("title", "description", "properties", "required")
         },
@@ -275,7 +273,7 @@ def promise_schema() -> dict:
     """One promise as the promise files give it: its engagement's id, its fields, and where it stands."""
     promise, parts = _schema_of(Commitment)
     progress, more = _schema_of(PromiseProgress)
-    engagement = {"type": "string", "pattern": r"^[a-z0-9-]+$", "description": "the id of its engagement"}
+    engagement = {"type": "string", "pattern": r"^[a-z0-9-]+$", "description": say("open_data.metadata.engagement_id")}
     return {
         **{key: value for key, value in promise.items() if key not in ("properties", "required")},
         "properties": {"engagement": engagement, **promise["properties"], **progress["properties"]},
@@ -289,18 +287,14 @@ def _file_schema(kind: str, item: dict) -> dict:
     defs = item.pop("$defs", {}) if "$defs" in item else {}
     schema = {
         "$schema": JSON_SCHEMA_DRAFT,
-        "title": f"Every {kind[:-1]}, as open data",
+        "title": say(f"open_data.metadata.every.{kind}"),
         "type": "object",
         "additionalProperties": False,
         "required": ["area", "date", "schema", kind],
         "properties": {
-            "area": {"type": "string", "description": "the area the hub covers"},
-            "date": {
-                "type": "string",
-                "format": "date",
-                "description": "the day the data was made: status, progress and overdue are as they were that day",
-            },
-            "schema": {"const": f"{kind}.schema.json", "description": "this file's schema, beside it"},
+            "area": {"type": "string", "description": say("open_data.metadata.area")},
+            "date": {"type": "string", "format": "date", "description": say("open_data.metadata.date")},
+            "schema": {"const": f"{kind}.schema.json", "description": say("open_data.metadata.itself")},
             kind: {"type": "array", "items": item},
         },
     }
@@ -328,32 +322,43 @@ class Column:
     """One column of a CSV file: how to get it from the JSON, and its Table Schema field for datapackage.json."""
 
     get: Callable[[dict], Any]
-    description: str
+    description: Callable[[], str]  # said as the schema is made, so in the hub's language
     type: str = "string"
     details: dict = field(default_factory=dict)  # the rest of the Table Schema field: constraints, format
 
 
 LIST = "; "  # how a list is written in one cell
-_LISTED = f'A list, written in one cell with "{LIST}" between its items.'
 _NAME = r"^[a-z0-9-]+$"
 
 
-def _sentence(model: type[BaseModel], name: str) -> str:
+def _said(key: str, listed: bool = False) -> Callable[[], str]:
+    """A column's own words, open_data.metadata.column.<key>, and what a list in one cell is, for a list."""
+    return lambda: say(f"open_data.metadata.column.{key}") + (_listed() if listed else "")
+
+
+def _listed() -> str:
+    return " " + say("open_data.metadata.listed", between=LIST)
+
+
+def _sentence(model: type[BaseModel], name: str, listed: bool = False) -> Callable[[], str]:
     """A field's own description, as a sentence."""
-    text = model.model_fields[name].description or ""
-    return text[:1].upper() + text[1:] + "."
+
+    def said() -> str:
+        text = model.model_fields[name].description or ""
+        return text[:1].upper() + text[1:] + "." + (_listed() if listed else "")
+
+    return said
 
 
 def _as_they_are(name: str, column_type: str = "string", **details: Any) -> Column:
-    description = _sentence(Engagement, name) + (f" {_LISTED}" if column_type == "list" else "")
+    description = _sentence(Engagement, name, listed=column_type == "list")
     return Column(operator.itemgetter(name), description, "string" if column_type == "list" else column_type, details)
 
 
-def _count(get: Callable[[dict], Any], description: str) -> Column:
+def _count(get: Callable[[dict], Any], key: str) -> Column:
     return Column(
         get,
-        description + f' Empty where nobody counted. "{FEWER_THAN_5}" stands for 1 to 4 people. "{NOT_SHOWN}" is a '
-        "count hidden so that such a small count cannot be worked out.",
+        lambda: _said(key)() + " " + say("open_data.metadata.count", fewer_than_5=FEWER_THAN_5, not_shown=NOT_SHOWN),
         "integer",
         {"missingValues": ["", FEWER_THAN_5, NOT_SHOWN], "constraints": {"minimum": 0}},
     )
@@ -367,11 +372,11 @@ def _enum(choices: type[Enum]) -> dict:
 COLUMNS: dict[str, Column] = {
     "id": Column(
         operator.itemgetter("id"),
-        _sentence(_Published, "id"),
+        _sentence(Published, "id"),
         details={"constraints": {"required": True, "unique": True, "pattern": _NAME}},
     ),
     "title": _as_they_are("title"),
-    "status": Column(operator.itemgetter("status"), "Where it stands on the data's date.", details=_enum(Status)),
+    "status": Column(operator.itemgetter("status"), _said("status"), details=_enum(Status)),
     "type": _as_they_are("type", **_enum(EngagementType)),
     "level": _as_they_are("level", **_enum(Level)),
     "lead": _as_they_are("lead"),
@@ -380,38 +385,34 @@ COLUMNS: dict[str, Column] = {
     "topics": _as_they_are("topics", "list"),
     "who_for": _as_they_are("who_for", "list"),
     "opens": _as_they_are("opens", "date"),
-    "closes": Column(
-        operator.itemgetter("closes"), "The last day. Empty for something that carries on, such as a panel.", "date"
-    ),
+    "closes": Column(operator.itemgetter("closes"), _said("closes"), "date"),
     "summary": _as_they_are("summary"),
     "ways_to_take_part": Column(
         lambda r: [way for way, value in r["take_part"].items() if value],
-        f"The ways to take part: online, paper, phone, email, events or other. {_LISTED}",
+        _said("ways_to_take_part", listed=True),
     ),
-    "decision_by": Column(lambda r: r["decision"]["who"], "The board or group that will decide."),
-    "decision_when": Column(lambda r: r["decision"]["when"], "Roughly when it will decide, such as Spring 2027."),
-    "outcome_published": Column(
-        lambda r: (r["outcome"] or {}).get("published"), "The day its outcome was published. Empty until then.", "date"
-    ),
+    "decision_by": Column(lambda r: r["decision"]["who"], _said("decision_by")),
+    "decision_when": Column(lambda r: r["decision"]["when"], _said("decision_when")),
+    "outcome_published": Column(lambda r: (r["outcome"] or {}).get("published"), _said("outcome_published"), "date"),
     "people_who_took_part": _count(
-        lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"), "How many people took part, from its outcome."
+        lambda r: (r["outcome"] or {}).get("took_part", {}).get("total"), "people_who_took_part"
     ),
     "themes": Column(
         lambda r: [t["theme"] for t in (r["outcome"] or {}).get("themes", [])],
-        f"The main things people said, from its outcome. {_LISTED}",
+        _said("themes", listed=True),
     ),
-    "commitments": Column(lambda r: len(r["commitment_progress"]), "How many promises its outcome made.", "integer"),
+    "commitments": Column(lambda r: len(r["commitment_progress"]), _said("commitments"), "integer"),
     "commitments_done": Column(
         lambda r: sum(p["progress"] == "done" for p in r["commitment_progress"]),
-        "How many of them are done.",
+        _said("commitments_done"),
         "integer",
     ),
     "commitments_overdue": Column(
         lambda r: sum(p["overdue"] for p in r["commitment_progress"]),
-        "How many of them are overdue on the data's date.",
+        _said("commitments_overdue"),
         "integer",
     ),
-    "page": Column(operator.itemgetter("page"), _sentence(_Published, "page")),
+    "page": Column(operator.itemgetter("page"), _sentence(Published, "page")),
 }
 
 
@@ -424,7 +425,7 @@ def _promise(name: str, column_type: str = "string", **details: Any) -> Column:
 PROMISE_COLUMNS: dict[str, Column] = {
     "engagement": Column(
         operator.itemgetter("engagement"),
-        "The id of its engagement.",
+        _said("engagement"),
         details={"constraints": {"required": True, "pattern": _NAME}},
     ),
     "number": _promise("number", "integer"),
@@ -439,7 +440,7 @@ PROMISE_COLUMNS: dict[str, Column] = {
     "done_on": _promise("done_on", "date"),
     "kept_on_time": _promise("kept_on_time", "boolean"),
     "why_dropped": _promise("why_dropped"),
-    "updates": Column(lambda r: len(r["updates"]), "How many dated updates it has: they are in the JSON.", "integer"),
+    "updates": Column(lambda r: len(r["updates"]), _said("updates"), "integer"),
     "page": _promise("page"),
 }
 
@@ -467,7 +468,7 @@ def table_schema(columns: dict[str, Column]) -> dict:
     """The Table Schema of a CSV file (Frictionless): each column's type and what it holds."""
     return {
         "fields": [
-            {"name": name, "type": column.type, "description": column.description, **column.details}
+            {"name": name, "type": column.type, "description": column.description(), **column.details}
             for name, column in columns.items()
         ],
         "missingValues": [""],
@@ -497,32 +498,53 @@ def data_package(catalogue: Catalogue, ids: list[str]) -> dict:
             "name": name,
             "path": path,
             "title": title,
-            "description": f"Its JSON Schema is {schema}.",
+            "description": say("open_data.metadata.file.schema", schema=schema),
             "type": "json",
             "format": "json",
             "mediatype": "application/json" if not path.endswith(".schema.json") else "application/schema+json",
         }
 
     resources = [
-        table("engagements", _name(ALL_CSV), "Every engagement, one row each", engagements),
-        table("commitments", _name(COMMITMENTS_CSV), "Every promise made in an outcome, one row each", promises),
-        *(table(f"engagement-{i}", _name(record_csv(i)), f"The engagement {i}, in one row", engagements) for i in ids),
-        json_file("engagements-json", _name(ALL_JSON), "Every engagement, with every field", _name(ALL_SCHEMA)),
-        json_file(
-            "commitments-json", _name(COMMITMENTS_JSON), "Every promise, with its updates", _name(COMMITMENTS_SCHEMA)
+        table("engagements", _name(ALL_CSV), say("open_data.metadata.file.engagements_csv"), engagements),
+        table("commitments", _name(COMMITMENTS_CSV), say("open_data.metadata.file.commitments_csv"), promises),
+        *(
+            table(
+                f"engagement-{i}",
+                _name(record_csv(i)),
+                say("open_data.metadata.file.engagement_csv", id=i),
+                engagements,
+            )
+            for i in ids
         ),
-        *(json_file(f"engagement-{i}-json", _name(record_json(i)), f"The engagement {i}", _name(SCHEMA)) for i in ids),
+        json_file(
+            "engagements-json", _name(ALL_JSON), say("open_data.metadata.file.engagements_json"), _name(ALL_SCHEMA)
+        ),
+        json_file(
+            "commitments-json",
+            _name(COMMITMENTS_JSON),
+            say("open_data.metadata.file.commitments_json"),
+            _name(COMMITMENTS_SCHEMA),
+        ),
+        *(
+            json_file(
+                f"engagement-{i}-json",
+                _name(record_json(i)),
+                say("open_data.metadata.file.engagement_json", id=i),
+                _name(SCHEMA),
+            )
+            for i in ids
+        ),
     ]
     if catalogue.population.file is not None:
         resources.append(
-            json_file("population", _name(POPULATION), "Who lives in each place, by group", _name(POPULATION_SCHEMA))
+            json_file(
+                "population", _name(POPULATION), say("open_data.metadata.file.population"), _name(POPULATION_SCHEMA)
+            )
         )
     package: dict[str, Any] = {
         "name": f"engagement-hub-{slugify(settings.area)}",
-        "title": f"Engagements in {settings.area}",
-        "description": "Every engagement on the hub and every promise made in an outcome, as CSV files (one row "
-        f'each) and JSON files (every field). In a CSV file, a list is one cell with "{LIST}" between its items. '
-        "A cell that would start with =, +, - or @ starts with ' instead, so that a spreadsheet does not run it.",
+        "title": say("open_data.metadata.package.title", area=settings.area),
+        "description": say("open_data.metadata.package.description", between=LIST),
     }
     if settings.open_data_licence_link:
         package["licenses"] = [{"title": settings.open_data_licence, "path": settings.open_data_licence_link}]
