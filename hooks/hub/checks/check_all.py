@@ -267,9 +267,9 @@ def _add(checked: Checked, job: _Job, record: LoadedRecord | None, problems: lis
     checked.problems += problems
     checked.warnings += warnings
     if record is not None:
-        if job.keep_records:
-            checked.records.append(record)
         checked.summaries.append(record.summary)
+        if job.keep_records:
+            checked.records.append(record.without_text())
 
 
 def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
@@ -285,9 +285,17 @@ def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
             continue
         found = memo.get(name, raw)
         if found is None:
-            found = Found(digest(raw), *_verdict(*load_file(path, shown(path, job.display_root), raw), job))
+            record, problems, warnings = _verdict(*load_file(path, shown(path, job.display_root), raw), job)
+            if record is None:
+                found = Found(digest(raw), None, None, problems, warnings)
+            else:
+                found = Found(digest(raw), record.without_text(), record.summary, problems, warnings)
             memo.put(name, found)
-        _add(checked, job, found.record, found.problems, found.warnings)
+        checked.problems += found.problems
+        checked.warnings += found.warnings
+        if found.record is not None and found.summary is not None:
+            checked.summaries.append(found.summary)
+            checked.records.append(found.record)
     return checked
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from hub.records.loading import LoadedRecord
+from hub.records.loading import LoadedRecord, Summary
 from hub.records.problems import Problem
 
 
@@ -22,6 +22,7 @@ class Found:
 
     digest: bytes
     record: LoadedRecord | None
+    summary: Summary | None
     problems: list[Problem]
     warnings: list[Problem]
 

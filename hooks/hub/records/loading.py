@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import errno
@@ -45,6 +46,11 @@ class LoadedRecord:
 
     def line_of(self, dotted_field: str) -> int:
         return self.document.line_of(tuple(dotted_field.split(".")))
+
+    def without_text(self) -> LoadedRecord:
+        """The record without the text it was read from and where each field is in it: once the checks have
+        their lines, the pages need neither, and keeping them took a fifth of a build's memory at 10,000."""
+        return dataclasses.replace(self, document=Document(None))
 
     @property
     def summary(self) -> Summary:

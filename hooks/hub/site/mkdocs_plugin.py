@@ -84,7 +84,8 @@ class EngagementHub:
         self.publishing = False
         self.serving = False
         self.writing: Writing | None = None
-        self.memo = HubMemo()  # kept from one rebuild of mkdocs serve to the next
+        # Kept from one rebuild of mkdocs serve to the next; a build that makes the site once keeps nothing.
+        self.memo: HubMemo | None = None
         self.builds = 0
         self.incremental: Incremental | None = None
         self.compiled = _Compiled()
@@ -99,6 +100,7 @@ class EngagementHub:
         # `mkdocs serve` builds into a folder of its own, which nobody publishes; --dirty adds to site/.
         self.atomic = command in ("build", "gh-deploy") and not dirty
         self.serving = command == "serve"  # it gives pages its own local address
+        self.memo = HubMemo() if self.serving else None
         self.publishing = command == "gh-deploy" or os.environ.get(PUBLISH_VARIABLE, "").lower() == "true"
         if command == "serve" and dirty:
             self.incremental = Incremental()
@@ -144,7 +146,7 @@ class EngagementHub:
         self.builds += 1
         # Warnings are advice for staff (scripts/validate.py shows them); they must not fail --strict.
         # On a rebuild, only those in the records just saved, then how many there are in all.
-        changed = {Path(path) for path in self.memo.records.changed}
+        changed = {Path(path) for path in self.memo.records.changed} if self.memo is not None else set()
         shown = [w for w in hub.warnings if self.builds == 1 or root / w.path in changed]
         for warning in shown:
             log.info("%s", warning)
@@ -254,6 +256,8 @@ class EngagementHub:
         if checking is not None:
             kind, filled = checking
             self.current.shells.judge(kind, filled == output)
+        if isinstance(page, HubPage):
+            page.written()
         return with_content_security_policy(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
@@ -319,15 +323,35 @@ class HubPage(Page):
     read or convert (front matter for each page, and a Markdown converter made for each, took a tenth of a build)."""
 
     def __init__(self, title: str | None, file: File, config, made: GeneratedPage) -> None:
-        super().__init__(title, file, config)
         self.made = made
+        self._content: str | None = None
+        self._rendered = False
+        super().__init__(title, file, config)
         self.kind: tuple | None = None  # the pages that share one drawing of the theme (shells.py)
+
+    # Its HTML is unpacked each time it is read, and not kept, unless a plugin changes it: MkDocs would keep
+    # every page's HTML until the whole site is written (render.py says why the hub packs it).
+    @property  # type: ignore[override]
+    def content(self) -> str | None:
+        if self._content is None and self._rendered:
+            return self.made.body
+        return self._content
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        # MkDocs sets it again from what plugins return, which is most often the same text.
+        same = value is not None and self._rendered and (len(value), hash(value)) == self.made.unpacked
+        self._content = None if same else value
+
+    def written(self) -> None:
+        """Forget any HTML a plugin gave it: the page is in site/."""
+        self._content = None
 
     def read_source(self, config) -> None:
         self.markdown, self.meta = "", self.made.meta
 
     def render(self, config, files) -> None:
-        self.content = self.made.body
+        self._rendered = True
         self.toc = get_toc([])
         # As MkDocs finds them in Markdown with no headings and no links.
         self.present_anchor_ids = set()

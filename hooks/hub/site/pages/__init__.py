@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hub.facts.catalogue import Catalogue
-from hub.site.render import GeneratedPage
+from hub.site.render import GeneratedPage, drawing_once
 
 from .browse import browse_pages
 from .charter import charter_pages, feedback_due_pages, types_page
@@ -19,18 +19,19 @@ from .reports import report_pages
 
 
 def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    return [
-        home_page(catalogue),
-        *have_your_say_pages(catalogue),
-        *outcome_pages(catalogue),
-        *commitment_pages(catalogue),
-        *browse_pages(catalogue),
-        *engagement_pages(catalogue),
-        *charter_pages(catalogue),
-        *feedback_due_pages(catalogue),
-        types_page(catalogue),
-        *map_pages(catalogue),
-        *report_pages(catalogue),
-        open_data_page(catalogue),
-        glossary_page(),
-    ]
+    with drawing_once():
+        return [
+            home_page(catalogue),
+            *have_your_say_pages(catalogue),
+            *outcome_pages(catalogue),
+            *commitment_pages(catalogue),
+            *browse_pages(catalogue),
+            *engagement_pages(catalogue),
+            *charter_pages(catalogue),
+            *feedback_due_pages(catalogue),
+            types_page(catalogue),
+            *map_pages(catalogue),
+            *report_pages(catalogue),
+            open_data_page(catalogue),
+            glossary_page(),
+        ]

@@ -18,6 +18,7 @@ FOLDER = "did-we-do-what-we-said"
 def commitment_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     promises = catalogue.commitments
     totals = {progress: sum(p.progress is progress for p in promises) for progress in Progress}
+    organisations = by_organisation(promises)  # the same on every page: worked out once, not once a page
     pages = []
     for pageful in paginate(promises, catalogue.settings.page_size, FOLDER):
         pages.append(
@@ -31,7 +32,7 @@ def commitment_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 pageful=pageful,
                 groups=_grouped(pageful.items),
                 totals=totals,
-                organisations=by_organisation(promises),
+                organisations=organisations,
                 catalogue=catalogue,
                 today=catalogue.today,
                 data={"json": COMMITMENTS_JSON, "csv": COMMITMENTS_CSV},
