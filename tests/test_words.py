@@ -229,6 +229,17 @@ def test_the_open_data_files_describe_their_fields_in_the_catalogues_language(ps
     assert not [text for text in said if not text.startswith("⟦")]
 
 
+def test_what_replaces_personal_data_and_a_suggested_file_name_are_in_the_catalogues_language(pseudo, monkeypatch):
+    from hub.records import loading
+    from hub.records.personal_data import redact
+
+    assert redact("Call Sam on 07700 900123.") == f"Call Sam on {_pseudo('[removed]')}."
+    # When the file's own name, made an address, is still one the hub cannot use, a word is added to it.
+    words.use({**pseudo, "problems.file.bad_name_other": "{name} ymgysylltu"})
+    monkeypatch.setattr(loading, "address_problem", lambda name: None if name.endswith("ymgysylltu") else "taken")
+    assert "'feeds-ymgysylltu." in loading._bad_name("feeds", ".yaml", "it is taken")
+
+
 def test_every_choice_has_a_label_for_each_of_its_values_in_every_catalogue():
     import hub.facts.commitments
     import hub.facts.scorecard
@@ -426,6 +437,9 @@ def test_every_page_the_hub_makes_speaks_the_catalogues_language(pseudo_site):
     assert len(pages) > 100
     left = {str(p.relative_to(site)): english for p in pages if (english := _english_left(p, records))}
     assert not left, "\n".join(f"{page}: {english}" for page, english in left.items())
+    # A version's page links to the whole page in the hub's language, and says which that is.
+    version = (site / "engagements" / "diabetes-champions-at-any-time" / "easy-read" / "index.html").read_text("utf-8")
+    assert version.count(f'hreflang="{_pseudo("en")}"') == 2
 
 
 _ATOM = "{http://www.w3.org/2005/Atom}"

@@ -54,11 +54,6 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """1 day, 2 days (for messages to staff, which are in English)"""
-    return f"{number(n)} {noun}" if n == 1 else f"{number(n)} {plural or noun + 's'}"
-
-
 def say_count(key: str, n: int, **values: object) -> str:
     """The words for `n` things, from key.one or key.other in the catalogue, with {n} as a number."""
     return say(plural(key, n), n=number(n), **values)

@@ -347,7 +347,7 @@ def dotted(location: Location) -> str:
 def _bad_name(slug: str, suffix: str, wrong: str) -> str:
     suggestion = slugify(slug)
     if address_problem(suggestion):  # such as a name the hub uses itself
-        suggestion = slugify(f"{slug} engagement")
+        suggestion = slugify(say("problems.file.bad_name_other", name=slug))
     return say("problems.file.bad_name", name=f"{slug}{suffix}", wrong=wrong, suggestion=suggestion)
 
 

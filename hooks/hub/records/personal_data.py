@@ -31,7 +31,6 @@ from hub.words import say
 from .loading import LoadedRecord
 from .model import AccessibleFormat, Contact, Email, Event, Paper, Phone, TakePart
 
-PLACEHOLDER = "[removed]"
 T = TypeVar("T")
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -191,9 +190,11 @@ def _phones(text: str) -> list[re.Match]:
 
 
 def redact(text: str) -> str:
-    """`text` with each private-looking email address and phone number replaced by "[removed]"."""
+    """`text` with each private-looking email address and phone number replaced by "[removed]" (in the hub's
+    language)."""
+    removed = say("personal_data.removed")
     for detail in reversed(find_personal_data(text)):
-        text = text[: detail.start] + PLACEHOLDER + text[detail.end :]
+        text = text[: detail.start] + removed + text[detail.end :]
     return text
 
 

@@ -27,7 +27,7 @@ from hub.outputs.fingerprint import remembered
 from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
-from hub.wording import and_list, count, long_date, number, short_date, weeks_late
+from hub.wording import and_list, long_date, number, short_date, weeks_late
 from hub.words import markup, plural
 
 
@@ -177,9 +177,7 @@ def _environment() -> Environment:
         percent=percent,
     )
     env.globals["drawn"] = drawn
-    env.globals.update(
-        count=count, weeks_late=weeks_late, t=markup, tn=_words_for_count, shown_participation=shown_participation
-    )
+    env.globals.update(weeks_late=weeks_late, t=markup, tn=_words_for_count, shown_participation=shown_participation)
     return env
 
 
