@@ -36,7 +36,7 @@ from hub.facts.entries import Entry
 from hub.facts.reach import Reach
 from hub.facts.small_numbers import is_small, shown_participation
 from hub.facts.status import Status
-from hub.records.descriptions import described
+from hub.records.descriptions import DescribedSchema, described
 from hub.records.model import (
     FEWER_THAN_5,
     NOT_SHOWN,
@@ -210,7 +210,7 @@ class PromiseProgress(BaseModel):
 
 def population_schema() -> dict:
     """population.json: population/places.yaml's fields, with the hub's area."""
-    schema = PopulationFile.model_json_schema(mode="serialization")
+    schema = PopulationFile.model_json_schema(mode="serialization", schema_generator=DescribedSchema)
     area = {"type": "string", "description": say("open_data.metadata.area")}
     return {
         "$schema": JSON_SCHEMA_DRAFT,
@@ -245,7 +245,7 @@ class Published(BaseModel):
 
 def _schema_of(model: type[BaseModel]) -> tuple[dict, dict]:
     """A model's schema as open data gives it (every field there, null where empty), and its parts."""
-    schema = model.model_json_schema(mode="serialization")
+    schema = model.model_json_schema(mode="serialization", schema_generator=DescribedSchema)
     return schema, schema.pop("$defs", {})
 
 

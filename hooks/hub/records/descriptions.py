@@ -13,6 +13,8 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+from pydantic_core import core_schema
 
 from hub import words
 from hub.words import say
@@ -23,6 +25,37 @@ _models: list[type[BaseModel]] = []  # in the order they were made: a model's pa
 
 def key(model: type[BaseModel], name: str) -> str:
     return f"fields.{model.__module__.rpartition('.')[2]}.{model.__name__}.{name}"
+
+
+class DescribedSchema(GenerateJsonSchema):
+    """A JSON Schema that describes a part of a record (a model, or a set of choices) in the catalogue's words,
+    models.<module>.<Model>, where pydantic would give its docstring, which is written for developers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._choices: dict[str, type[Enum]] = {}
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        return _described(super().model_schema(schema), schema["cls"])
+
+    def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
+        # Pydantic gives a set of choices its docstring after this, in its definition: see generate().
+        self._choices[schema["cls"].__name__] = schema["cls"]
+        return super().enum_schema(schema)
+
+    def generate(self, schema: core_schema.CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
+        json_schema = super().generate(schema, mode)
+        for name, choices in self._choices.items():
+            if name in json_schema.get("$defs", {}):
+                _described(json_schema["$defs"][name], choices)
+        return json_schema
+
+
+def _described(json_schema: JsonSchemaValue, cls: type) -> JsonSchemaValue:
+    model_key = f"models.{cls.__module__.rpartition('.')[2]}.{cls.__name__}"
+    if model_key in words.catalogue(words.ENGLISH):
+        json_schema["description"] = say(model_key)
+    return json_schema
 
 
 def described(model: M) -> M:

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from pydantic.json_schema import JsonSchemaMode
 
+from hub.words import say
+
+from .descriptions import DescribedSchema
 from .model import Engagement
 
 SCHEMA_PATH = Path("schema") / "engagement.schema.json"
@@ -24,11 +27,11 @@ def engagement_schema(mode: JsonSchemaMode = "validation") -> str:
 
     "validation" is what staff write; "serialization" is what open data publishes, where a count of
     people may be hidden ("fewer than 5") and one nobody counted is null."""
-    schema = Engagement.model_json_schema(mode=mode)
+    schema = Engagement.model_json_schema(mode=mode, schema_generator=DescribedSchema)
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Engagement record",
-        "description": "One engagement on the hub. Each field says what to write.",
+        "title": say("record_schema.title"),
+        "description": say("record_schema.description"),
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
     }
     # ASCII only: the characters beyond 65,536 in the patterns are written as escapes, not as themselves.
