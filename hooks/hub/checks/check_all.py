@@ -269,7 +269,7 @@ def _add(checked: Checked, job: _Job, record: LoadedRecord | None, problems: lis
     if record is not None:
         checked.summaries.append(record.summary)
         if job.keep_records:
-            checked.records.append(record.without_text())
+            checked.records.append(record.without_lines())
 
 
 def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
@@ -289,7 +289,7 @@ def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
             if record is None:
                 found = Found(digest(raw), None, None, problems, warnings)
             else:
-                found = Found(digest(raw), record.without_text(), record.summary, problems, warnings)
+                found = Found(digest(raw), record.without_lines(), record.summary, problems, warnings)
             memo.put(name, found)
         checked.problems += found.problems
         checked.warnings += found.warnings
