@@ -46,6 +46,7 @@ from hub.records.model import (
 from hub.records.schema import SCHEMA_COMMENT
 from hub.records.vocabulary import FILES as VOCABULARY_FILES
 from hub.settings import read_mkdocs_yml, settings_from_mapping
+from hub.words import has, say
 
 from .render import ENVIRONMENT
 from .security import editor_policy
@@ -58,51 +59,6 @@ PAGE_PATH = ADMIN_FOLDER / "index.html"
 PROXY = "http://127.0.0.1:8081"
 # Where npm puts Decap's bundle: the main script loads the numbered parts and the wasm files beside it.
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
-_HEADER = """\
-# The settings of the staff editor at /admin/. Do not change this file by hand.
-# Run bash scripts/hub editor-config, which makes it from the model and mkdocs.yml.
-"""
-
-# Labels where the field's name alone reads badly; every other label is its name in words.
-LABELS = {
-    "lead": "Lead organisation",
-    "partners": "Partner organisations",
-    "level": "How much of the area it covers",
-    "who_for": "Who it is for",
-    "type": "Type of engagement",
-    "why": "Why we are asking",
-    "can_influence": "What people's views can change",
-    "cannot_influence": "What people's views cannot change",
-    "what": "What",
-    "opens": "Opens (first day)",
-    "closes": "Closes (last day)",
-    "take_part": "Ways to take part",
-    "accessible_formats": "Other formats and languages",
-    "outcome_due": "Outcome promised by",
-    "outcome": "Outcome: you said, we did",
-    "took_part": "How many took part",
-    "who_took_part": "Who took part",
-    "by_method": "Each way of taking part",
-    "not_changed": "What could not change",
-    "lessons_shared": "Where the lessons were shared",
-    "decision": "Decision",
-    "how_to_ask": "How to ask for it",
-    "access_notes": "Getting there",
-    "starts": "Starts at",
-    "ends": "Ends at",
-    "example": "Made-up example",
-    "link": "Web address",
-    "body": "Deciding body",
-    "reports_to": "Reports to",
-    "meets_in_public": "Meetings in public",
-    "informed_by": "Engagements that informed it",
-    "minutes": "Minutes (web address)",
-}
-# Help that reads better in a form than the model's description.
-HINTS = {"example": "Turn this on only for a made-up record that shows how the hub works."}
-# The one help line a choice gets when its description only lists the choices' codes.
-_CHOOSE = "Choose from the list."
-_NEEDED = "Needed when you fill in this part."
 
 
 @dataclass(frozen=True)
@@ -161,7 +117,9 @@ def editor_settings(mkdocs_yml: Path) -> EditorSettings:
 
 def editor_config(settings: EditorSettings) -> str:
     """The configuration as YAML text, the same every time for the same model and settings."""
-    return _HEADER + yaml.safe_dump(_config(settings, _Form()), sort_keys=False, allow_unicode=True, width=120)
+    return say("editor.header") + yaml.safe_dump(
+        _config(settings, _Form()), sort_keys=False, allow_unicode=True, width=120
+    )
 
 
 def editor_rules(settings: EditorSettings) -> str:
@@ -234,16 +192,16 @@ def _engagements(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     fields[0]["comment"] = SCHEMA_COMMENT.removeprefix("# ")
     return {
         "name": "engagements",
-        "label": "Engagements",
-        "label_singular": "Engagement",
-        "description": "One engagement is one page on the site. Saving sends it for review as a pull request.",
+        "label": say("editor.engagements.label"),
+        "label_singular": say("editor.engagements.singular"),
+        "description": say("editor.engagements.description"),
         "folder": settings.records,
         "extension": "yaml",
         "format": "yaml",
         "create": True,
         "identifier_field": "title",
         "slug": "{{title}}",
-        "summary": "{{title}} ({{opens}} to {{closes}})",
+        "summary": say("editor.engagements.summary"),
         "sortable_fields": ["title", "opens", "closes"],
         "preview_path": "engagements/{{slug}}/",
         "fields": fields,
@@ -253,29 +211,29 @@ def _engagements(settings: EditorSettings, form: _Form) -> dict[str, Any]:
 def _map(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     return {
         "name": "map",
-        "label": "Who decides what",
-        "description": "The decisions map: the bodies that decide, and the decisions engagements informed.",
+        "label": say("editor.map.label"),
+        "description": say("editor.map.description"),
         "files": [
-            _file(form, "map", "bodies", "Bodies that decide", f"{settings.map}/bodies.yaml", BodiesFile),
-            _file(form, "map", "decisions", "Decisions", f"{settings.map}/decisions.yaml", DecisionsFile),
+            _file(form, "map", "bodies", say("editor.map.bodies"), f"{settings.map}/bodies.yaml", BodiesFile),
+            _file(
+                form, "map", "decisions", say("editor.map.decisions"), f"{settings.map}/decisions.yaml", DecisionsFile
+            ),
         ],
     }
 
 
 def _lists(settings: EditorSettings, form: _Form) -> dict[str, Any]:
     """The hub's vocabulary (records/vocabulary.py): one file for each list."""
-    labels = {"topics": "Topics", "places": "Places", "organisations": "Organisations", "groups": "Groups of people"}
     return {
         "name": "lists",
-        "label": "Lists of names",
-        "description": "The topics, places, organisations and groups of people an engagement can choose from. "
-        "Add a new name here first.",
+        "label": say("editor.lists.label"),
+        "description": say("editor.lists.description"),
         "files": [
             _file(
                 form,
                 "lists",
                 name.removesuffix(".yaml"),
-                labels[name.removesuffix(".yaml")],
+                say(f"editor.lists.{name.removesuffix('.yaml')}"),
                 f"{settings.vocabulary}/{name}",
                 model,
             )
@@ -322,7 +280,8 @@ class _Form:
         self, model: type[BaseModel], name: str, info: FieldInfo, path: str, part: _Part | None, trail: tuple[str, ...]
     ) -> dict[str, Any]:
         full = f"{path}.{name}" if path else name
-        label = LABELS.get(name, name.replace("_", " ").capitalize())
+        # A field's label is its name in words, unless the catalogue has one that reads better.
+        label = say(f"editor.label.{name}") if has(f"editor.label.{name}") else name.replace("_", " ").capitalize()
         made: dict[str, Any] = {"label": label, "name": name}
         annotation, metadata = _unwrap(info.annotation, list(info.metadata))
         is_list = typing.get_origin(annotation) is list
@@ -339,7 +298,9 @@ class _Form:
             made.update({"widget": "list", "collapsed": False, "summary": "{{fields." + fields[0]["name"] + "}}"})
             made["fields"] = fields
         elif is_list:
-            made.update({"widget": "list", "field": {"label": "Item", "name": name, **_widget(item, item_metadata)}})
+            made.update(
+                {"widget": "list", "field": {"label": say("editor.item"), "name": name, **_widget(item, item_metadata)}}
+            )
         elif _is_model(annotation) and optional:
             inner = _Part(full, label)
             self._parts.append(inner)
@@ -348,7 +309,9 @@ class _Form:
             made.update({"widget": "object", "fields": self._fields(annotation, full, part, (*trail, label))})
         else:
             made.update(_widget(annotation, metadata))
-        hint = HINTS.get(name) or _hint(info.description, annotation)
+        hint = (say(f"editor.hint.{name}") if has(f"editor.hint.{name}") else None) or _hint(
+            info.description, annotation
+        )
         if hint:
             made["hint"] = hint
         minimum = _limit(metadata, annotated_types.MinLen, "min_length") if is_list else None
@@ -366,7 +329,7 @@ class _Form:
         # Required only when its part is used: Decap would ask for it even in an empty part.
         made["required"] = False
         if not _is_model(annotation):
-            made["hint"] = (made.get("hint", "") + " " + _NEEDED).strip()
+            made["hint"] = (made.get("hint", "") + " " + say("editor.needed")).strip()
             part.needs.append({"path": full.removeprefix(part.path + "."), "label": ": ".join((*trail, label))})
         return made
 
@@ -423,9 +386,9 @@ def _widget(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
     pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
     longest = _limit(metadata, annotated_types.MaxLen, "max_length")
     if pattern:
-        widget["pattern"] = [pattern, _capitalised(PATTERN_MESSAGES.get(pattern, "is not written the right way"))]
+        widget["pattern"] = [pattern, _capitalised(PATTERN_MESSAGES.get(pattern) or say("editor.wrong_pattern"))]
     elif longest:
-        widget["pattern"] = [f"^[\\s\\S]{{1,{longest}}}$", f"Keep it to {longest} letters or fewer."]
+        widget["pattern"] = [f"^[\\s\\S]{{1,{longest}}}$", say("editor.longest", longest=longest)]
     return widget
 
 
@@ -439,10 +402,10 @@ def _hint(description: str | None, annotation: Any) -> str | None:
         return None
     is_choice = isinstance(annotation, type) and issubclass(annotation, Enum)
     if is_choice and re.match(r"^(one of|what the venue offers):", description):
-        return _CHOOSE
+        return say("editor.choose")
     text = description.removesuffix(AllowsFormatting.note())
     if AllowsFormatting.note() in description:
-        text += ". You can use bold, lists and links"
+        text = say("editor.can_format", help=text)
     return _capitalised(text if text.endswith((".", "?", "!")) else text + ".")
 
 
