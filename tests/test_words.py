@@ -105,8 +105,9 @@ def test_every_catalogue_has_the_same_keys_as_the_english_one():
 # --- Every key the code asks for is in the catalogue, and every key in the catalogue is asked for ---------
 
 HUB = ROOT / "hooks" / "hub"
-# A key in a call: t('engagement.dates'), tn('late.weeks', n), say("status.open"), say_count(...), markup(...).
-_CALL = re.compile(r"""\b(?:t|tn|say|say_count|markup|has)\(\s*(f?)(["'])([a-z_]+\.[\w.]*?)(\{|\2)""")
+# A key in a call: t('engagement.dates'), tn('late.weeks', n), say("status.open"), say_count(...), markup(...);
+# not the theme's own lang.t('search.placeholder') in overrides/.
+_CALL = re.compile(r"""\b(?:(?<!\.)t|tn|say|say_count|markup|has)\(\s*(f?)(["'])([a-z_]+\.[\w.]*?)(\{|\2)""")
 # A key chosen in a template expression: t('engagement.timeline.opened' if step.happened else '...').
 _WORDS_KEY = re.compile(r"""(["'])([a-z_]+(?:\.[a-z0-9_]+)+)\1""")
 
@@ -115,6 +116,7 @@ def _code() -> dict[str, str]:
     # The staff commands in scripts/ speak from the catalogue too.
     files = [*HUB.rglob("*.py"), *HUB.rglob("templates/*.html"), *HUB.rglob("templates/*.xml")]
     files += (ROOT / "scripts").glob("*.py")
+    files += (ROOT / "overrides").rglob("*.html")  # the theme's page around the hub's
     return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in files if "__pycache__" not in p.parts}
 
 
@@ -455,6 +457,10 @@ def test_every_page_the_hub_makes_speaks_the_catalogues_language(pseudo_site):
     # A version's page links to the whole page in the hub's language, and says which that is.
     version = (site / "engagements" / "diabetes-champions-at-any-time" / "easy-read" / "index.html").read_text("utf-8")
     assert version.count(f'hreflang="{_pseudo("en")}"') == 2
+    # The theme's page around the hub's: its skip link and the names of the hub's feeds.
+    home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    around = [home.select_one("a.hub-skip").get_text(), *(a["title"] for a in home.select('link[rel="alternate"]'))]
+    assert len(around) >= 3 and not _not_marked(around, records), around
 
 
 _ATOM = "{http://www.w3.org/2005/Atom}"

@@ -38,6 +38,7 @@ from hub.outputs.search import index_entries
 from hub.records.glossary import load_glossary
 from hub.records.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mapping
+from hub.words import markup
 
 from .atomic import abandon, building_folder, swap_in
 from .build import HubMemo, build_hub
@@ -218,6 +219,7 @@ class EngagementHub:
             elif clock.SOURCE_DATE_VARIABLE not in os.environ:
                 page.update_date = build.today.isoformat()
         build.env = env
+        env.globals["t"] = markup  # the theme's page around the hub's speaks the hub's language (overrides/)
         # MkDocs makes the theme's templates anew for each build; compiling them again took half a second of
         # each rebuild in mkdocs serve. Jinja checks each template's source against what it compiled.
         env.bytecode_cache = self.compiled
