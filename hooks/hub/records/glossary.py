@@ -25,9 +25,9 @@ GLOSSARY_FILE = DATA / "glossary.yaml"
 
 
 class Term(Record):
-    short: Text = Field(description="the short form, as it is written, such as NHS")
-    means: Text = Field(description="what it stands for, such as National Health Service")
-    about: Text | None = Field(None, description="one plain sentence on what it is, for the glossary page")
+    short: Text
+    means: Text
+    about: Text | None = None
 
 
 class GlossaryFile(Record):

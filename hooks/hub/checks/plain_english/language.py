@@ -34,16 +34,13 @@ WELL_KNOWN_FILE = DATA / "well_known_short_forms.yaml"
 
 
 class AvoidEntry(Record):
-    avoid: list[Text] = Field(min_length=1, description="every form of the word or phrase to flag")
-    use: Text = Field(description="what to write instead")
-    source: Text = Field(description="govuk or hub: a name under sources")
+    avoid: list[Text] = Field(min_length=1)
+    use: Text
+    source: Text
     severity: Literal["error", "warning"] = "error"
-    unless: Text | None = Field(None, description="when the word is fine")
-    only_before: list[Text] = Field(
-        default_factory=list,
-        description="flag it only when one of these words comes within the next three words (its jargon sense)",
-    )
-    not_after: list[Text] = Field(default_factory=list, description="never flag it straight after one of these words")
+    unless: Text | None = None
+    only_before: list[Text] = Field(default_factory=list)
+    not_after: list[Text] = Field(default_factory=list)
 
 
 class WordsFile(Record):
@@ -53,7 +50,7 @@ class WordsFile(Record):
 
 class Group(Record):
     acronyms: list[Text] = Field(min_length=1)
-    instead: Text = Field(description="what to write instead")
+    instead: Text
 
 
 class GroupsFile(Record):
@@ -62,8 +59,8 @@ class GroupsFile(Record):
 
 class WellKnown(Record):
     short: Text
-    source: Text = Field(description="a name under sources")
-    where: Text = Field(description="the page or entry that shows it is well known")
+    source: Text
+    where: Text
 
 
 class WellKnownFile(Record):
@@ -72,10 +69,10 @@ class WellKnownFile(Record):
 
 
 class Allowance(Record):
-    rule: Text = Field(description="the rule's id, such as group-acronym")
-    text: Text = Field(description="the exact words that were flagged")
-    files: list[Text] = Field(default_factory=list, description="the only files it is allowed in")
-    why: Text = Field(description="why it is right here")
+    rule: Text
+    text: Text
+    files: list[Text] = Field(default_factory=list)
+    why: Text
 
 
 class AllowedFile(Record):
