@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 1
         files = hub_files(root, settings, _docs_dir(args.config))
-    # The full check holds the hub's own words (code, templates) to the errors; check hooks/hub to see their warnings.
+    # The full check holds the hub's own words (the catalogue, templates) to the errors; check hooks/hub to see their warnings.
     report = check_files(files, root, report_unused=not args.paths, hub_warnings=bool(args.paths))
     shown = report.errors if args.errors_only else report.findings
     mine, rest = changed_first(shown, changed) if changed is not None else ([], shown)

@@ -423,18 +423,6 @@ def test_a_file_too_big_for_a_record_is_refused_without_being_read(tmp_path):
     assert found.rule == "unreadable" and "bigger than 1 MB" in found.message
 
 
-def test_messages_in_f_strings_are_read_the_same_on_every_python():
-    # From Python 3.12 the tokenizer splits an f-string into parts; the hub's messages are mostly f-strings.
-    from hub.checks.plain_english.hub_words import python_source
-
-    code = 'message = f"the {field} is wrong " f"so write it again, as {example} shows"\nlabel = "a plain label here"\n'
-    # Keys of the words catalogue are code: the words they stand for are read in the catalogue.
-    code += 'said = say("problems.file.is_missing") + say(f"countdown.{what}.in_days")\n'
-    source = python_source("hub/example.py", code)
-    read = [" ".join(source.masked[p.start : p.end].split()) for p in source.passages]
-    assert read == ["the x is wrong so write it again, as x shows", "a plain label here"]
-
-
 # --- Sentences as a reader sees them (each of these was split wrongly before) ------------------------------
 
 

@@ -7,7 +7,7 @@ It does not need MkDocs.
 - text.py            a file as the checker reads it: passages of prose, words and sentences, lines and columns
 - markdown_pages.py  the prose of a Markdown page
 - yaml_records.py    the prose fields of a record, a map file or the glossary (from the model's types)
-- hub_words.py       the words in the templates and in the Python code
+- hub_words.py       the words in the page templates
 - language.py        the word lists in hooks/hub/data/
 - rules.py           the rules, their ids, severities and thresholds
 - check.py           which files to check, and the exceptions allowed on purpose

@@ -12,7 +12,7 @@ from hub.records.map_loading import BODIES_FILE, DECISIONS_FILE
 from hub.settings import Settings
 from hub.words import say
 
-from .hub_words import python_source, template_source
+from .hub_words import template_source
 from .language import ALLOWED_FILE, GROUPS_FILE, WELL_KNOWN_FILE, WORDS_FILE, Language, load_language
 from .markdown_pages import page_source
 from .rules import Finding, Limits, Severity, check_source
@@ -50,11 +50,10 @@ def hub_files(root: Path, settings: Settings, docs_dir: str = "content") -> list
 
 
 def own_words() -> list[Path]:
-    """The hub's templates, its words catalogue (pages' words and messages to staff), its glossary, and its
-    Python code, which still holds the record model's field descriptions."""
+    """The hub's templates, its words catalogue (pages' words, messages to staff, field descriptions) and its
+    glossary. Its Python holds no words for people, so it is not read."""
     return [
         *sorted(HUB_PACKAGE.rglob("templates/*.html")),
-        *sorted(p for p in HUB_PACKAGE.rglob("*.py") if "__pycache__" not in p.parts),
         GLOSSARY_FILE,
         WORDS_CATALOGUE,
     ]
@@ -77,8 +76,6 @@ def read_source(path: Path, shown: str) -> Source:
         return page_source(shown, text)
     if suffix == ".html":
         return template_source(shown, text)
-    if suffix == ".py":
-        return python_source(shown, text)
     if path.name == "mkdocs.yml":
         return mkdocs_source(shown, text)
     source = record_source(shown, text, None if path.resolve() == WORDS_CATALOGUE.resolve() else model_for(path.name))
@@ -93,7 +90,7 @@ def read_source(path: Path, shown: str) -> Source:
 
 def _fill_places(source: Source) -> None:
     """A {name} in the catalogue's words is filled in later (a date, a name, a link): read it as one word,
-    as the messages in Python are read."""
+    as a template's {{ value }} is read."""
     masked = source.masked
     for match in re.finditer(r"\{\w+\}", source.text):
         if masked[match.start()] == "{":
@@ -101,7 +98,7 @@ def _fill_places(source: Source) -> None:
             source.put(match.start(), "x")
 
 
-CHECKED_SUFFIXES = (".md", ".yaml", ".yml", ".html", ".py")
+CHECKED_SUFFIXES = (".md", ".yaml", ".yml", ".html")
 # The checker's own lists are not public words: they name the words to avoid.
 NOT_PUBLIC = {WORDS_FILE.resolve(), GROUPS_FILE.resolve(), ALLOWED_FILE.resolve(), WELL_KNOWN_FILE.resolve()}
 
