@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hub.settings import SettingsInvalid
+from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 from hub.site.editor import (
     CONFIG_PATH,
     PAGE_PATH,
@@ -21,6 +21,7 @@ from hub.site.editor import (
     editor_rules,
     editor_settings,
 )
+from hub.words import say, use
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     try:
         settings = editor_settings(ROOT / "mkdocs.yml")
-    except SettingsInvalid as error:
+        # The editor's labels and hints are in the hub's language, as the build's are.
+        use(settings_from_mkdocs_yml(ROOT / "mkdocs.yml").language)
+    except (SettingsInvalid, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     (ROOT / CONFIG_PATH).parent.mkdir(parents=True, exist_ok=True)
@@ -36,8 +39,8 @@ def main() -> int:
     (ROOT / PAGE_PATH).write_text(editor_page(settings), encoding="utf-8")
     (ROOT / RULES_PATH).write_text(editor_rules(settings), encoding="utf-8")
     written = ", ".join(path.as_posix() for path in (CONFIG_PATH, PAGE_PATH, RULES_PATH))
-    print(f"Wrote {written}. Commit them with your change.")
-    print("Then check the editor: bash scripts/serve.sh, and open http://127.0.0.1:8000/admin/")
+    print(say("commands.editor_config.wrote", paths=written))
+    print(say("commands.editor_config.check"))
     return 0
 
 

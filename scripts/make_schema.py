@@ -9,16 +9,24 @@ import sys
 from pathlib import Path
 
 from hub.records.schema import SCHEMA_PATH, engagement_schema
+from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
+from hub.words import say, use
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    # The schema's descriptions are in the hub's language, as the build's are.
+    try:
+        use(settings_from_mkdocs_yml(ROOT / "mkdocs.yml").language)
+    except (SettingsInvalid, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
     path = ROOT / SCHEMA_PATH
     path.parent.mkdir(exist_ok=True)
     path.write_text(engagement_schema(), encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH.as_posix()}. Commit it with your change to the model.")
-    print("The staff editor is made from the model too: run bash scripts/hub editor-config as well.")
+    print(say("commands.schema.wrote", path=SCHEMA_PATH.as_posix()))
+    print(say("commands.schema.editor_too"))
     return 0
 
 

@@ -20,7 +20,7 @@ from hub.records.model import EngagementType, Level
 from hub.records.names import address_problem, slugify
 from hub.records.scaffold import scaffold
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
-from hub.words import say
+from hub.words import say, use
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,10 +110,14 @@ def _typed(answers: dict[str, object]) -> dict[str, object]:
 
 
 def _records_folder(config: Path) -> Path:
+    """Where records go, from mkdocs.yml; from then on the command speaks the hub's language, as the new
+    record's comments do. With mkdocs.yml unreadable, the usual folder (validate and the build say why)."""
     try:
-        return config.resolve().parent / settings_from_mkdocs_yml(config).records
-    except SettingsInvalid:
+        settings = settings_from_mkdocs_yml(config)
+        use(settings.language)
+    except (SettingsInvalid, ValueError):
         return config.resolve().parent / "engagements"
+    return config.resolve().parent / settings.records
 
 
 def _shown(path: Path) -> str:

@@ -20,7 +20,7 @@ from hub.outputs import github
 from hub.records.problems import Problem, RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mkdocs_yml
 from hub.wording import say_count
-from hub.words import say
+from hub.words import say, use
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.config.resolve().parent
     try:
         settings = settings_from_mkdocs_yml(args.config)
+        use(settings.language)  # its messages in the hub's language, as the build's are
         today = clock.today(settings.timezone)
     except (SettingsInvalid, ValueError) as error:
         print(error, file=sys.stderr)

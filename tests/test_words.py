@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_TODAY, ROOT, copy_hub, mkdocs_build, run
+from conftest import DEMO_TODAY, ROOT, copy_hub, mkdocs_build, run, validate
 from hub import words
 from hub.checks.check_all import check_records
 from hub.facts.catalogue import Catalogue
@@ -89,6 +89,29 @@ def test_the_pages_made_in_another_language_keep_no_english_from_the_catalogue(p
     assert f">{_pseudo('Outcome published')}<" in engagement  # the status word
     level = next(r for r in checked.records if r.slug == "carers-breaks").engagement.level
     assert level.label.startswith("⟦") and level.label in engagement  # a choice's label
+
+
+@pytest.fixture()
+def hub_in_zz(tmp_path, monkeypatch) -> Iterator[Path]:
+    """A copy of the demo whose mkdocs.yml names the made-up language "zz", with a catalogue for it."""
+    root = copy_hub(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  hub:\n", "  hub:\n    language: zz\n", 1))
+    english, made_up = words.catalogue, {k: _pseudo(v) for k, v in words.catalogue(words.ENGLISH).items()}
+    monkeypatch.setattr(words, "catalogue", lambda language: made_up if language == "zz" else english(language))
+    try:
+        yield root
+    finally:
+        words.use(words.ENGLISH)
+
+
+def test_the_staff_commands_speak_the_language_the_hub_is_set_to(hub_in_zz):
+    record = hub_in_zz / "engagements" / "carers-breaks.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("type: ", "type: chat_show  # ", 1), encoding="utf-8")
+    result = validate(hub_in_zz)
+    line = next(line for line in result.output.splitlines() if line.startswith("engagements/carers-breaks.yaml:"))
+    assert result.code == 1 and "type: ⟦" in line, line
+    assert "is not one of the choices" not in result.output
 
 
 def test_an_unknown_key_says_where_to_add_it():
