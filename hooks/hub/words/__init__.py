@@ -46,6 +46,7 @@ def _text(key: str) -> str:
     try:
         return words[key]
     except KeyError:
+        # In English on purpose, as is the missing-catalogue error below: there are no words to say it with.
         raise KeyError(f"The words catalogue has no '{key}'. Add it to hooks/hub/words/{ENGLISH}.yaml.") from None
 
 
