@@ -38,7 +38,8 @@ from hub.outputs.search import index_entries
 from hub.records.glossary import load_glossary
 from hub.records.problems import RecordsInvalid
 from hub.settings import SettingsInvalid, settings_from_mapping
-from hub.words import markup
+from hub.wording import say_count
+from hub.words import markup, say
 
 from .atomic import abandon, building_folder, swap_in
 from .build import HubMemo, build_hub
@@ -54,12 +55,6 @@ log = logging.getLogger("mkdocs.hooks.engagement_hub")
 ADDRESS_VARIABLE = "HUB_URL"
 # Set to true by the publish workflow: a site for the public must know its own address.
 PUBLISH_VARIABLE = "HUB_PUBLISH"
-NO_ADDRESS = (
-    "The hub's web address is not set, and a site to publish needs it. Without it the sitemap is empty, "
-    "feeds and the calendar have no full links, and the 'page not found' page loses its styles. "
-    "Set site_url in mkdocs.yml (for example site_url: https://haveyoursay.example.org/), "
-    f"or the {ADDRESS_VARIABLE} environment variable, then build again."
-)
 
 
 @dataclass
@@ -114,7 +109,7 @@ class EngagementHub:
         if address and not self.serving:
             config.site_url = _checked_address(address)
         if self.publishing and not config.site_url:
-            raise PluginError(NO_ADDRESS)
+            raise PluginError(say("commands.build.no_address", variable=ADDRESS_VARIABLE))
         # Content pages show what each short form in the glossary means, through the abbr Markdown
         # extension (listed in mkdocs.yml). Generated pages get the same from render.py.
         try:
@@ -153,11 +148,8 @@ class EngagementHub:
             log.info("%s", warning)
         if self.builds > 1 and hub.warnings:
             others = len(hub.warnings) - len(shown)
-            log.info(
-                "%s in the records you changed; %s in the others (bash scripts/hub validate lists them all).",
-                _count(len(shown), "warning"),
-                _count(others, "warning"),
-            )
+            others_said = say_count("commands.build.warnings_others", others)
+            log.info("%s", say_count("commands.build.warnings_changed", len(shown), others=others_said))
         if self.incremental is not None:
             self.incremental.start(root, config)
 
@@ -175,9 +167,7 @@ class EngagementHub:
         in_nav = _nav_titles(config.nav)
         for page in build.pages.values():
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(
-                    f"content/{page.path} has the same address as a page the hub makes. Rename or remove it."
-                )
+                raise PluginError(say("commands.build.page_clash", path=page.path))
             inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
             kept = self.incremental is not None and self.incremental.kept_page(page)
             file = (_Kept if kept else File).generated(config, page.path, content="", inclusion=inclusion)
@@ -188,9 +178,7 @@ class EngagementHub:
             files.append(file)
         for made in build.files:
             if files.get_file_from_path(made.path) is not None:
-                raise PluginError(
-                    f"content/{made.path} has the same address as a file the hub makes. Rename or remove it."
-                )
+                raise PluginError(say("commands.build.file_clash", path=made.path))
             kept = self.incremental is not None and self.incremental.kept_file(made)
             files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
         _add_editor_bundle(files, config)
@@ -310,10 +298,7 @@ def _checked_address(address: str) -> str:
     """HUB_URL as MkDocs keeps site_url: a full web address, ending in /."""
     parts = urlsplit(address)
     if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise PluginError(
-            f"{ADDRESS_VARIABLE} is '{address}', which is not a web address. "
-            "Write the whole address, starting https://, such as https://haveyoursay.example.org/"
-        )
+        raise PluginError(say("commands.build.not_an_address", variable=ADDRESS_VARIABLE, address=address))
     return address if address.endswith("/") else address + "/"
 
 
@@ -510,10 +495,6 @@ def _remove(site: Path, dest_uri: str) -> None:
         folder.rmdir()
 
 
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
-
-
 def _made_by_serve(site: Path) -> bool:
     # `mkdocs serve --clean` says its command is "build", but serves from a temporary folder it made.
     return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
@@ -525,10 +506,7 @@ def _add_editor_bundle(files: Files, config) -> None:
         return  # a site without the editor's page needs none of its scripts
     folder = find_bundle(Path(config.config_file_path).parent)
     if folder is None:
-        raise PluginError(
-            "The staff editor's scripts are missing (node_modules/decap-cms). "
-            "Install them with: bash scripts/setup.sh (it runs npm ci), then build again."
-        )
+        raise PluginError(say("commands.build.no_editor"))
     for path in bundle_files(folder):
         files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
 
