@@ -26,10 +26,13 @@ class Run:
     output: str
 
 
+# The demo is built without an address, whatever the shell running the tests has set.
+_NOT_INHERITED = ("HUB_URL", "HUB_PUBLISH")
+
+
 def run(args: list[str], cwd: Path, today: str = DEMO_TODAY) -> Run:
     """A command in its own process, as staff and CI run it (for what needs a real process: signals, exit codes)."""
-    # The demo is built without an address, whatever the shell running the tests has set.
-    env = {k: v for k, v in os.environ.items() if k not in ("HUB_URL", "HUB_PUBLISH")}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     env.update(HUB_TODAY=today, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     return Run(done.returncode, done.stdout + done.stderr)
@@ -69,11 +72,10 @@ def validate(root: Path, today: str = DEMO_TODAY, *files: str) -> Run:
 @contextlib.contextmanager
 def _inside(root: Path, today: str):
     """The command's working folder and date, as the command line would give them, put back afterwards."""
-    saved = {name: os.environ.get(name) for name in ("HUB_TODAY", "NO_MKDOCS_2_WARNING", "HUB_URL", "HUB_PUBLISH")}
+    saved = {name: os.environ.get(name) for name in ("HUB_TODAY", "NO_MKDOCS_2_WARNING", *_NOT_INHERITED)}
     os.environ.update(HUB_TODAY=today, NO_MKDOCS_2_WARNING="1")
-    # The demo is built without an address, whatever the shell running the tests has set.
-    os.environ.pop("HUB_URL", None)
-    os.environ.pop("HUB_PUBLISH", None)
+    for name in _NOT_INHERITED:
+        os.environ.pop(name, None)
     try:
         with contextlib.chdir(root):
             yield
