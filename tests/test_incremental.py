@@ -171,3 +171,35 @@ def _differences(got: dict[str, str], want: dict[str, str]) -> dict[str, list[st
         "extra": sorted(got.keys() - want.keys())[:20],
         "different": sorted(p for p in want.keys() & got.keys() if want[p] != got[p])[:20],
     }
+
+
+def test_serve_hears_of_a_saved_record_from_the_system_not_by_looking_every_half_second(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    from hub.site.mkdocs_plugin import EngagementHub
+
+    hub = copy_hub(tmp_path)
+    config = load_config(config_file=str(hub / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    assert isinstance(server.observer, PollingObserver)  # MkDocs's own
+
+    server = EngagementHub().on_serve(server, config, builder=lambda: None)
+    server.watch(str(hub / "engagements"))  # as MkDocs does next, for mkdocs.yml's watch: list
+
+    assert isinstance(server.observer, Observer) and not isinstance(server.observer, PollingObserver)
+    watched = {Path(w.raw_path) for w in server.observer._watches}
+    optional = {hub / name for name in ("map", "vocabulary", "population") if (hub / name).is_dir()}
+    assert watched == {Path(config.docs_dir), hub / "mkdocs.yml", hub / "engagements", *optional}
+    server.observer.start()
+    try:
+        (hub / "engagements" / "carers-breaks.yaml").write_text("title: Saved\n", encoding="utf-8")
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=30)
+    finally:
+        server.observer.stop()
+        server.observer.join()

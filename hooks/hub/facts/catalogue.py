@@ -37,11 +37,20 @@ class Catalogue:
         settings: Settings,
         area: AreaMap | None = None,
         population: Population | None = None,
+        earlier: dict[str, Entry] | None = None,
     ) -> Catalogue:
-        entries = [
-            Entry(r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings))
-            for r in records
-        ]
+        """`earlier`: the last build's entries by address, from `mkdocs serve`. An entry whose record is the very
+        object it was made from is used again: the record memo (checks/memo.py) keeps a record only while its
+        bytes, the date and the settings, all an entry's timing and scorecard come from, are the same."""
+        earlier = earlier or {}
+        entries = []
+        for r in records:
+            entry = earlier.get(r.slug)
+            if entry is None or entry.record is not r:
+                entry = Entry(
+                    r, timing(r.engagement, today, settings.closing_soon_days), score(r.engagement, today, settings)
+                )
+            entries.append(entry)
         catalogue = cls(entries, today, settings, population or Population())
         area = area or AreaMap()
         catalogue.map = MapView([b.item for b in area.bodies], [d.item for d in area.decisions], catalogue.everything)

@@ -75,65 +75,88 @@ def record_csv(slug: str) -> str:
 
 
 def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
-    # Each engagement's data and its own two files depend on its record alone (and the date, settings and
-    # population): mkdocs serve makes them again only for a record that changed (fingerprint.py).
-    each = [
-        remembered(record_json(entry.slug), "open data", {"entry": entry}, partial(_record_files, catalogue, entry))
+    # Each engagement's data, its own two files and its promises depend on its record alone (and the date,
+    # settings and population): mkdocs serve makes them again only for a record that changed (fingerprint.py).
+    # The files of every engagement and every promise are joined from the same texts, not written out again.
+    each = {
+        entry.slug: remembered(
+            record_json(entry.slug), "open data", {"entry": entry}, partial(_record_data, catalogue, entry)
+        )
         for entry in catalogue.everything
-    ]
-    records = [record for record, _ in each]
+    }
+    area, date = catalogue.settings.area, catalogue.today.isoformat()
     files = [
-        GeneratedFile(SCHEMA, _schema_text(published_schema())),
-        GeneratedFile(ALL_SCHEMA, _schema_text(_file_schema("engagements", {"$ref": _name(SCHEMA)}))),
-        GeneratedFile(COMMITMENTS_SCHEMA, _schema_text(_file_schema("commitments", promise_schema()))),
+        *remembered(SCHEMA, "open data schemas", {}, _schema_files),
         GeneratedFile(
             ALL_JSON,
-            _json(
-                {
-                    "area": catalogue.settings.area,
-                    "date": catalogue.today.isoformat(),
-                    "schema": _name(ALL_SCHEMA),
-                    "engagements": records,
-                }
+            _json_ending_in_list(
+                {"area": area, "date": date, "schema": _name(ALL_SCHEMA)},
+                "engagements",
+                [d.json for d in each.values()],
             ),
         ),
-        GeneratedFile(ALL_CSV, _csv(records)),
+        GeneratedFile(ALL_CSV, _csv_head(COLUMNS) + "".join(d.row for d in each.values())),
     ]
-    promises = [promise_data(p) for p in catalogue.commitments]
+    promises = [each[p.entry.slug].promises[p.number - 1] for p in catalogue.commitments]
     files += [
         GeneratedFile(
             COMMITMENTS_JSON,
-            _json(
-                {
-                    "area": catalogue.settings.area,
-                    "date": catalogue.today.isoformat(),
-                    "schema": _name(COMMITMENTS_SCHEMA),
-                    "commitments": promises,
-                }
+            _json_ending_in_list(
+                {"area": area, "date": date, "schema": _name(COMMITMENTS_SCHEMA)},
+                "commitments",
+                [j for j, _ in promises],
             ),
         ),
-        GeneratedFile(COMMITMENTS_CSV, _csv(promises, PROMISE_COLUMNS)),
+        GeneratedFile(COMMITMENTS_CSV, _csv_head(PROMISE_COLUMNS) + "".join(row for _, row in promises)),
     ]
-    files += [file for _, own in each for file in own]
+    files += [file for data in each.values() for file in data.files]
     if catalogue.population.file is not None:
         files += [
-            GeneratedFile(POPULATION, _json(population_data(catalogue.population, catalogue.settings.area))),
+            GeneratedFile(POPULATION, _json(population_data(catalogue.population, area))),
             GeneratedFile(POPULATION_SCHEMA, _json(population_schema())),
         ]
-    files += [
-        GeneratedFile(TABLE_SCHEMA, _schema_text(table_schema(COLUMNS))),
-        # Without spaces: it names every file, so it grows with the number of engagements.
-        GeneratedFile(PACKAGE, _json(data_package(catalogue, [r["id"] for r in records]))),
-    ]
+    # Without spaces: it names every file, so it grows with the number of engagements.
+    package = partial(_package_file, catalogue, list(each))
+    files.append(remembered(PACKAGE, "data package", {"ids": tuple(each)}, package))
     return files
 
 
-def _record_files(catalogue: Catalogue, entry: Entry) -> tuple[dict, list[GeneratedFile]]:
-    record = as_data(entry, catalogue.commitments_of(entry), catalogue.reach(entry))
-    return record, [
-        GeneratedFile(record_json(record["id"]), _json(record)),
-        GeneratedFile(record_csv(record["id"]), _csv([record])),
+@dataclass(frozen=True)
+class _RecordData:
+    """One engagement's open data: its JSON and CSV row, as every file that lists it holds them, its own two
+    files, and each of its promises' JSON and CSV row, in the outcome's order."""
+
+    json: str
+    row: str
+    files: tuple[GeneratedFile, GeneratedFile]
+    promises: tuple[tuple[str, str], ...]
+
+
+def _record_data(catalogue: Catalogue, entry: Entry) -> _RecordData:
+    promises = catalogue.commitments_of(entry)
+    record = as_data(entry, promises, catalogue.reach(entry))
+    text, row = _json(record), _csv_rows([record])
+    by_number = sorted(promises, key=lambda p: p.number)
+    return _RecordData(
+        text,
+        row,
+        (GeneratedFile(record_json(entry.slug), text), GeneratedFile(record_csv(entry.slug), _csv_head(COLUMNS) + row)),
+        tuple((_json(data), _csv_rows([data], PROMISE_COLUMNS)) for data in map(promise_data, by_number)),
+    )
+
+
+def _schema_files() -> list[GeneratedFile]:
+    """The files that say what the data holds: they change only with the hub's language and its words."""
+    return [
+        GeneratedFile(SCHEMA, _schema_text(published_schema())),
+        GeneratedFile(ALL_SCHEMA, _schema_text(_file_schema("engagements", {"$ref": _name(SCHEMA)}))),
+        GeneratedFile(COMMITMENTS_SCHEMA, _schema_text(_file_schema("commitments", promise_schema()))),
+        GeneratedFile(TABLE_SCHEMA, _schema_text(table_schema(COLUMNS))),
     ]
+
+
+def _package_file(catalogue: Catalogue, ids: list[str]) -> GeneratedFile:
+    return GeneratedFile(PACKAGE, _json(data_package(catalogue, ids)))
 
 
 def _name(address: str) -> str:
@@ -317,6 +340,12 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _json_ending_in_list(head: dict, key: str, items: list[str]) -> str:
+    """_json of `head` with `key` last, whose value is the list of these items, each already _json text."""
+    empty = _json({**head, key: []})
+    return empty.removesuffix("[]}") + "[" + ",".join(items) + "]}"
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a CSV file: how to get it from the JSON, and its Table Schema field for datapackage.json."""
@@ -445,10 +474,16 @@ PROMISE_COLUMNS: dict[str, Column] = {
 }
 
 
-def _csv(records: list[dict], columns: dict[str, Column] = COLUMNS) -> str:
+def _csv_head(columns: dict[str, Column]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(columns)
+    return out.getvalue()
+
+
+def _csv_rows(records: list[dict], columns: dict[str, Column] = COLUMNS) -> str:
+    """One line for each record (_cell makes each cell one line)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
     for record in records:
         writer.writerow([_cell(column.get(record)) for column in columns.values()])
     return out.getvalue()

@@ -13,6 +13,7 @@ from pathlib import Path
 from hub.checks.check_all import check_records
 from hub.checks.memo import RecordMemo
 from hub.facts.catalogue import Catalogue
+from hub.facts.entries import Entry
 from hub.outputs.calendar import calendar_files
 from hub.outputs.feeds import feed_files
 from hub.outputs.files import GeneratedFile
@@ -42,6 +43,7 @@ class HubMemo:
 
     records: RecordMemo = field(default_factory=RecordMemo)
     made: Remembered = field(default_factory=Remembered)
+    entries: dict[str, Entry] = field(default_factory=dict)  # each record's status and scorecard, by address
 
 
 def build_hub(
@@ -57,9 +59,11 @@ def build_hub(
     result = check_records(root, settings, today, keep_records=True, memo=memo.records if memo else None)
     if result.problems:
         raise RecordsInvalid(result.problems)
-    catalogue = Catalogue.build(result.records, today, settings, result.area, result.population)
+    earlier = memo.entries if memo else None
+    catalogue = Catalogue.build(result.records, today, settings, result.area, result.population, earlier)
     if memo is None:
         return _made(catalogue, site_url, result.warnings)
+    memo.entries = {entry.slug: entry for entry in catalogue.entries}
     with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
         return _made(catalogue, site_url, result.warnings)
 

@@ -30,6 +30,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 from hub import clock
 from hub.outputs.files import GeneratedFile
@@ -160,6 +162,7 @@ class EngagementHub:
             folder = Path(config.config_file_path).parent / hub.get(name, name)
             if folder.is_dir():
                 server.watch(str(folder))
+        _told_of_changes(server)
         return server
 
     def on_files(self, files: Files, config) -> Files:
@@ -292,6 +295,26 @@ class Writing:
     folder: Path
     finished: bool = False
     failed: bool = False
+
+
+def _told_of_changes(server) -> None:
+    """Have the system tell the server of a saved file at once (inotify on Linux), where MkDocs looks at every
+    watched file each half second: that was a quarter of a second of each save's wait, on average.
+
+    MkDocs 1.6 has no setting for this, so its observer, not started yet, is swapped for the one watchdog
+    chooses for the system, and the paths watched so far are watched again. With another version of MkDocs,
+    whose server differs, its own way stays.
+    """
+    watched, refs = getattr(server, "_watched_paths", None), getattr(server, "_watch_refs", None)
+    if not isinstance(watched, dict) or not isinstance(refs, dict) or not isinstance(server.observer, PollingObserver):
+        return
+    paths = dict(watched)
+    server.observer = Observer()
+    watched.clear()
+    refs.clear()
+    for path, count in paths.items():
+        server.watch(path)
+        watched[path] = count
 
 
 def _checked_address(address: str) -> str:
