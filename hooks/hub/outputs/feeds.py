@@ -63,7 +63,16 @@ def feed_files(catalogue: Catalogue, site_url: str | None) -> list[GeneratedFile
         for e in newest
     ]
     outcomes = [_outcome_item(catalogue, e, OUTCOMES, site_url) for e in catalogue.outcomes[:size]]
-    outcomes += [item for p in catalogue.commitments for item in _promise_items(catalogue, p, OUTCOMES, site_url)]
+    outcomes += [
+        item
+        for entry in catalogue.outcomes
+        for item in remembered(
+            f"{OUTCOMES}#{entry.slug}",
+            "promise items",
+            {"entry": entry, "site_url": site_url},
+            partial(_entry_promise_items, catalogue, entry, OUTCOMES, site_url),
+        )
+    ]
     area = catalogue.settings.area
     return [
         _feed(
@@ -135,6 +144,11 @@ def _outcome_item(catalogue: Catalogue, entry: Entry, feed: str, site_url: str |
     title = say("feeds.outcome", title=entry.engagement.title)
     summary = plain(outcome.summary) + _took_part(entry)
     return _item(catalogue, entry, "outcome", outcome.published, title, summary, feed, site_url)
+
+
+def _entry_promise_items(catalogue: Catalogue, entry: Entry, feed: str, site_url: str | None) -> list[Item]:
+    """The changes to each of one engagement's promises: they depend on its record alone."""
+    return [item for p in catalogue.commitments_of(entry) for item in _promise_items(catalogue, p, feed, site_url)]
 
 
 def _promise_items(catalogue: Catalogue, promise: Tracked, feed: str, site_url: str | None) -> list[Item]:

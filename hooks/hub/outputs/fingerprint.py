@@ -27,6 +27,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from hub.facts.catalogue import Catalogue
+from hub.facts.commitments import Tracked
 from hub.facts.entries import Entry
 from hub.facts.map_view import MapView
 from hub.records.loading import LoadedRecord
@@ -42,7 +43,7 @@ class Inputs:
     """What the fingerprints of one build's pages are made from."""
 
     def __init__(self, shared: object, digests: dict[str, bytes], catalogue: Catalogue) -> None:
-        self.shared = repr(shared)
+        self.shared = _hash((shared,))  # hashed once, not again in each page's fingerprint
         # An engagement, its record and its entry all stand for the record's bytes.
         self._by_id: dict[int, bytes] = {}
         for entry in catalogue.entries:
@@ -73,8 +74,13 @@ class Inputs:
     def _parts(self, value: object) -> object:
         if id(value) in self._by_id:
             return self._by_id[id(value)]
+        if type(value) in (list, tuple):
+            return _hash(tuple(self._walk(v) for v in value))  # type: ignore[attr-defined]  # a list or tuple
         if isinstance(value, Entry | LoadedRecord):
             raise Unknown("an entry from another build")
+        if isinstance(value, Tracked):
+            # A promise is its record's, seen on the build's date: as its engagement, and its place in the outcome.
+            return ("promise", self._walk(value.entry), value.number)
         if isinstance(value, str | numbers.Number | dt.date | enum.Enum | Path):
             return value
         if isinstance(value, Catalogue):

@@ -168,8 +168,9 @@ class EngagementHub:
     def on_files(self, files: Files, config) -> Files:
         build = self.current
         in_nav = _nav_titles(config.nav)
+        taken = files.src_uris  # the hub's paths are posix already: get_file_from_path would convert each
         for page in build.pages.values():
-            if files.get_file_from_path(page.path) is not None:
+            if page.path in taken:
                 raise PluginError(say("commands.build.page_clash", path=page.path))
             inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
             kept = self.incremental is not None and self.incremental.kept_page(page)
@@ -180,7 +181,7 @@ class EngagementHub:
             HubPage(in_nav.get(page.path), file, config, page)
             files.append(file)
         for made in build.files:
-            if files.get_file_from_path(made.path) is not None:
+            if made.path in taken:
                 raise PluginError(say("commands.build.file_clash", path=made.path))
             kept = self.incremental is not None and self.incremental.kept_file(made)
             files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
