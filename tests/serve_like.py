@@ -16,6 +16,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -44,6 +45,7 @@ def main() -> int:
         made.site_url = SERVE_URL
         return made
 
+    theme_drawings = _count_theme_drawings()
     first = config()
     first.plugins.on_startup(command="serve", dirty=dirty)
     before: dict[str, int] = {}
@@ -54,6 +56,7 @@ def main() -> int:
             else:
                 (hub / edit["delete"]).unlink()
         lines.lines.clear()
+        theme_drawings.clear()
         failed = None
         try:
             build(first if n == 0 else config(), serve_url=SERVE_URL, dirty=dirty)
@@ -68,6 +71,7 @@ def main() -> int:
                     "written": sorted(path for path, time in times.items() if before.get(path) != time),
                     "log": lines.lines,
                     "drawings": _drawings(),
+                    "theme_drawings": list(theme_drawings),
                 }
             ),
             flush=True,
@@ -75,6 +79,22 @@ def main() -> int:
         before = times
     first.plugins.on_shutdown()
     return 0
+
+
+def _count_theme_drawings() -> list[str]:
+    """The address of each page drawn through the theme's main.html that has a kind (shells.py), so could have
+    been filled into a drawing instead, for as long as the driver runs."""
+    drawn: list[str] = []
+    render = jinja2.Template.render
+
+    def counted(template, *args, **kwargs):
+        page = (args[0] if args else kwargs).get("page")
+        if template.name == "main.html" and getattr(page, "kind", None) is not None:
+            drawn.append(page.url)
+        return render(template, *args, **kwargs)
+
+    jinja2.Template.render = counted  # type: ignore[method-assign]
+    return drawn
 
 
 def _drawings() -> dict[str, bool]:

@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -186,7 +187,6 @@ class EngagementHub:
             kept = self.incremental is not None and self.incremental.kept_file(made)
             files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
         _add_editor_bundle(files, config)
-        build.shells = Shells(tuple(f.url for f in files.documentation_pages() if f.inclusion.is_in_nav()))
         if self.incremental is not None:
             self.incremental.files = files
         return files
@@ -215,16 +215,23 @@ class EngagementHub:
         # MkDocs makes the theme's templates anew for each build; compiling them again took half a second of
         # each rebuild in mkdocs serve. Jinja checks each template's source against what it compiled.
         env.bytecode_cache = self.compiled
-        # The first page of each kind is drawn by the theme; the rest from its drawing (shells.py).
+        # The first page of each kind is drawn by the theme; the rest from its drawing (shells.py). A rebuild of
+        # mkdocs serve --dirty keeps the drawings while the theme, mkdocs.yml and the navigation are as they were.
+        nav = tuple(
+            (f.url, f.page.title if f.page else None) for f in files.documentation_pages() if f.inclusion.is_in_nav()
+        )
+        build.shells = Shells(nav) if self.incremental is None else self.incremental.shells_for(Shells(nav))
         first: set[tuple] = set()
         for file in files.documentation_pages():
             page = file.page
             if isinstance(page, HubPage) and page.content is not None and file.inclusion.is_not_in_nav():
                 page.kind = build.shells.kind(page.url, page.content, page.edit_url, page.canonical_url, page.meta)
-                if page.kind is not None and page.kind not in first:
-                    first.add(page.kind)
-                elif page.kind is not None:
+                if page.kind is None:
+                    continue
+                if page.kind in first or build.shells.drawn(page.kind):
                     page.meta["template"] = SHELLED
+                else:
+                    first.add(page.kind)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -358,6 +365,15 @@ class HubPage(Page):
         """Forget any HTML a plugin gave it: the page is in site/."""
         self._content = None
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        # MkDocs joins each page's address to the site's with urljoin and splits it again: a tenth of a rebuild in
+        # mkdocs serve at 1,000 records. The hub's addresses are plain relative paths, so joining is adding.
+        if not base:
+            return super()._set_canonical_url(base)
+        base = base if base.endswith("/") else base + "/"
+        self.canonical_url = base + self.url
+        self.abs_url = _path_of(base) + self.url
+
     def read_source(self, config) -> None:
         self.markdown, self.meta = "", self.made.meta
 
@@ -367,6 +383,11 @@ class HubPage(Page):
         # As MkDocs finds them in Markdown with no headings and no links.
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
+
+
+@lru_cache(maxsize=8)
+def _path_of(address: str) -> str:
+    return urlsplit(address).path
 
 
 def _marked(page: HubPage) -> dict[str, object]:
@@ -430,6 +451,7 @@ class Incremental:
         self.files = Files([])  # all that MkDocs was given in this build
         self.written: set[str] = set()  # every file MkDocs was given last time, by its path in site/
         self.search: dict[str, list] = {}  # each page's search entries, by its path in content/
+        self.shells: Shells | None = None  # the theme's drawings for each kind of page (shells.py)
         self._searched_to = 0
         self._site = ""
         self._site_digest = ""
@@ -448,8 +470,15 @@ class Incremental:
         )
         if digest != self._site_digest:
             self._site_digest = digest
-            self.pages, self.made, self.search = {}, {}, {}
+            self.pages, self.made, self.search, self.shells = {}, {}, {}, None
             _empty(Path(self._site))
+
+    def shells_for(self, fresh: Shells) -> Shells:
+        """The last build's drawings of the theme if its navigation is the same (start() forgets them when the
+        theme or mkdocs.yml changes), or these new ones."""
+        if self.shells is None or self.shells.nav != fresh.nav:
+            self.shells = fresh
+        return self.shells
 
     def kept_page(self, page: GeneratedPage) -> bool:
         kept = self.pages.get(page.path) is page

@@ -31,19 +31,23 @@ _MARKER = re.compile(
 
 @dataclass
 class Shells:
-    nav_urls: tuple[str, ...] = ()  # the pages in the navigation
+    # The pages in the navigation, each as its address and title: the side navigation every drawing holds.
+    nav: tuple[tuple[str, str | None], ...] = ()
     _drawn: dict[tuple, str] = field(default_factory=dict)  # by kind: the drawing with markers
     _trusted: dict[tuple, bool] = field(default_factory=dict)  # by kind: whether filling it gave the theme's page
 
     def kind(self, url: str, content: str, edit_url: str | None, address: str | None, meta: dict) -> tuple | None:
         """Pages of one kind share a drawing. None for a page that must be drawn on its own: one with a page
         of the navigation inside its folder, whose links from here differ from those of its neighbours."""
-        if any(nav_url.startswith(url) for nav_url in self.nav_urls):
+        if any(nav_url.startswith(url) for nav_url, _ in self.nav):
             return None
         folder = url.rstrip("/").rpartition("/")[0]
         # The theme adds the title as a heading when the text has none, and uses the site's description when
         # the page has none.
         return (folder, "<h1" in content, edit_url is None, address is None, not meta.get("description"))
+
+    def drawn(self, kind: tuple) -> bool:
+        return kind in self._drawn
 
     def drawing(self, kind: tuple) -> str:
         return self._drawn[kind]
