@@ -213,3 +213,36 @@ def test_serve_hears_of_a_saved_record_from_the_system_not_by_looking_every_half
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_serve_lists_the_installed_theme_once_and_copies_the_files_mkdocs_would(tmp_path, monkeypatch):
+    from jinja2 import FileSystemLoader
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from hub.site import theme_files
+    from hub.site.mkdocs_plugin import EngagementHub
+
+    hub = copy_hub(tmp_path)
+    config = load_config(config_file=str(hub / "mkdocs.yml"))
+    mkdocs_own = Files([])
+    mkdocs_own.add_files_from_theme(config.theme.get_env(), config)
+    listed: list[str] = []
+
+    class Listing(FileSystemLoader):
+        def list_templates(self):
+            listed.extend(self.searchpath)
+            return super().list_templates()
+
+    monkeypatch.setattr(theme_files, "FileSystemLoader", Listing)
+    plugin = EngagementHub()
+    plugin.on_startup(command="serve", dirty=True)
+    for build in range(3):
+        config = load_config(config_file=str(hub / "mkdocs.yml"))  # as mkdocs serve does on each rebuild
+        config = plugin.on_config(config)
+        theirs = Files([])
+        theirs.add_files_from_theme(config.theme.get_env(), config)
+        assert [(f.src_uri, f.abs_src_path) for f in theirs] == [(f.src_uri, f.abs_src_path) for f in mkdocs_own]
+    installed = [folder for folder in config.theme.dirs if Path(folder) != Path(config.theme.custom_dir)]
+    assert all(listed.count(folder) == 1 for folder in installed), listed
+    assert listed.count(config.theme.custom_dir) == 3

@@ -84,8 +84,9 @@ class YearReport:
         return sum(share.judged for share in self.commitments)
 
 
-def year_reports(catalogue: Catalogue) -> list[YearReport]:
-    """One report for each year in which an engagement opened or a promise was due, the newest first."""
+def report_years(catalogue: Catalogue) -> list[tuple[int, list[Entry], list[Tracked]]]:
+    """Each year in which an engagement opened or a promise was due, the newest first, with those engagements
+    and the promises judged that year: all that its report (year_report) counts besides the hub's settings."""
     by_year: dict[int, list[Entry]] = {}
     for entry in catalogue.entries:
         by_year.setdefault(entry.engagement.opens.year, []).append(entry)
@@ -94,12 +95,12 @@ def year_reports(catalogue: Catalogue) -> list[YearReport]:
         if promise.judged:
             promises.setdefault(promise.commitment.due_by.year, []).append(promise)
     return [
-        _report(catalogue, year, by_year.get(year, []), promises.get(year, []))
+        (year, by_year.get(year, []), promises.get(year, []))
         for year in sorted(by_year.keys() | promises.keys(), reverse=True)
     ]
 
 
-def _report(catalogue: Catalogue, year: int, entries: list[Entry], promises: list[Tracked]) -> YearReport:
+def year_report(catalogue: Catalogue, year: int, entries: list[Entry], promises: list[Tracked]) -> YearReport:
     timeliness = Counter(_timeliness(catalogue, e) for e in entries)
     outcomes = [e.engagement.outcome for e in entries if e.engagement.outcome is not None]
     return YearReport(

@@ -51,6 +51,7 @@ from .file_dates import last_changed
 from .render import GeneratedPage
 from .security import with_content_security_policy
 from .shells import ADDRESS, ALTERNATES, CONTENT, DESCRIPTION, EDIT, HEADED_CONTENT, TITLE, Shells, fill
+from .theme_files import ThemeListing
 
 log = logging.getLogger("mkdocs.hooks.engagement_hub")
 
@@ -88,6 +89,7 @@ class EngagementHub:
         self.builds = 0
         self.incremental: Incremental | None = None
         self.compiled = _Compiled()
+        self.theme_listing = ThemeListing()  # mkdocs serve lists the installed theme's files once
 
     @property
     def current(self) -> Build:
@@ -119,6 +121,8 @@ class EngagementHub:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary().markdown_glossary()
         except RecordsInvalid as error:
             raise PluginError(str(error)) from None
+        if self.serving:
+            self.theme_listing.use_for(config.theme)
         site = Path(config.site_dir)
         if self.atomic and not _made_by_serve(site):
             self.writing = Writing(site, building_folder(site))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from hub.facts.annual_report import Count, YearReport, year_reports
+from functools import partial
+
+from hub.facts.annual_report import Count, YearReport, report_years, year_report
 from hub.facts.catalogue import Catalogue
+from hub.outputs.fingerprint import remembered
 from hub.site.render import GeneratedPage, render
 from hub.words import say
 
@@ -11,7 +14,16 @@ FOLDER = "reports"
 
 
 def report_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    reports = year_reports(catalogue)
+    # Each year's figures are worked out again in mkdocs serve only when one of its engagements changed.
+    reports = [
+        remembered(
+            f"{FOLDER}/{year}.md#figures",
+            "year report",
+            {"entries": entries, "promises": promises},
+            partial(year_report, catalogue, year, entries, promises),
+        )
+        for year, entries, promises in report_years(catalogue)
+    ]
     pages = [
         render(
             "reports.html",
