@@ -7,14 +7,18 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from conftest import DEMO_TODAY, ROOT
-from hub.outputs.calendar import _at
+from hub.outputs import ics
+from hub.outputs.calendar import _at, _calendar
 from hub.outputs.open_data import _cell
 from hub.records.model import Engagement
 from hub.records.yaml_source import parse
@@ -87,6 +91,51 @@ def test_event_times_are_london_times(tmp_path):
     assert _at(dt.date(2026, 12, 10), "10:00", ZoneInfo("Europe/London")) == dt.datetime(
         2026, 12, 10, 10, 0, tzinfo=dt.UTC
     )
+
+
+# Record text as the hub writes it into calendars: its own escapes, line breaks of each kind, characters of one to
+# four bytes, and backslashes and carets where a long line is folded.
+TRICKY = "Ward 3; beds, chairs \\ and a \\n that is not a break\nNext line\r\nand \rmore ^\\^ \\" + "é€𝄞 ^\\" * 40
+
+
+def _read_back(summary: str, description: str) -> tuple[str, object]:
+    text = ics.calendar(
+        ["VERSION:2.0"],
+        [[f"UID:{ics.text('a;b,c@hub')}", f"SUMMARY:{ics.text(summary)}", f"DESCRIPTION:{ics.text(description)}"]],
+    )
+    (event,) = Calendar.from_ical(text.encode()).walk("VEVENT")
+    return text, event
+
+
+def _written(value: str) -> str:
+    """What a calendar app reads: every line break as \\n, and a written \\N too (ics.text says why)."""
+    return value.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_calendar_text_is_escaped_and_folded_so_calendar_apps_read_it_as_written():
+    text, event = _read_back(TRICKY, "x" * 300)
+    assert str(event["SUMMARY"]) == _written(TRICKY) and str(event["DESCRIPTION"]) == "x" * 300
+    assert str(event["UID"]) == "a;b,c@hub"
+    lines = text.split("\r\n")
+    assert lines[-1] == "" and all(len(line.encode()) <= 75 for line in lines)
+    assert len(lines) > 20  # the summary was folded, many times
+    unfolded = text.replace("\r\n ", "")
+    assert "SUMMARY:Ward 3\\; beds\\, chairs \\\\ and a \\\\n that is not a break\\nNext line\\nand \\nmore" in unfolded
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))), st.text(st.sampled_from("ab é€𝄞\\^;,\n\r")))
+def test_any_text_reads_back_from_a_calendar_as_it_was_written(summary, description):
+    text, event = _read_back(summary, description)
+    assert str(event.get("SUMMARY", "")) == _written(summary)
+    assert str(event.get("DESCRIPTION", "")) == _written(description)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_a_calendar_name_is_one_line_even_if_the_title_has_a_line_break():
+    hub = SimpleNamespace(settings=SimpleNamespace(area="Vale, North"))
+    calendar = Calendar.from_ical(_calendar(hub, "Beds\nand chairs, here", []).encode())  # type: ignore[arg-type]
+    assert str(calendar["X-WR-CALNAME"]) == "Beds\\nand chairs, here"  # as icalendar wrote it: not TEXT
+    assert str(calendar["PRODID"]) == "-//Engagement Hub//Vale, North//EN"
 
 
 def test_every_record_is_open_data_with_every_field(demo_site):
