@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -189,7 +189,7 @@ class EngagementHub:
             if made.path in taken:
                 raise PluginError(say("commands.build.file_clash", path=made.path))
             kept = self.incremental is not None and self.incremental.kept_file(made)
-            files.append((_Kept if kept else File).generated(config, made.path, content=made.content))
+            files.append(_Made.of(config, made, kept))
         _add_editor_bundle(files, config)
         if self.incremental is not None:
             self.incremental.files = files
@@ -437,6 +437,33 @@ class _Kept(File):
         return not os.path.isfile(self.abs_dest_path)
 
 
+class _Made(File):
+    """A feed, calendar or open data file the hub made, handed to MkDocs still compressed: MkDocs reads `_content`
+    only to write the file (or when a plugin asks), so it is unpacked then, one file at a time."""
+
+    _made: GeneratedFile | None = None
+    _own: str | bytes | None = None  # what a plugin put in its place
+    _kept = False
+
+    @classmethod
+    def of(cls, config, made: GeneratedFile, kept: bool) -> _Made:
+        file = cast(_Made, cls.generated(config, made.path, content=b""))
+        file._made, file._kept = made, kept
+        return file
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        return self._made.content if self._made is not None else self._own
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._made, self._own = None, value
+
+    def is_modified(self) -> bool:
+        # As _Kept when it is as the last build left it; written otherwise, as MkDocs writes any file made in memory.
+        return not os.path.isfile(self.abs_dest_path) if self._kept else True
+
+
 class Incremental:
     """What `mkdocs serve --dirty` needs to skip MkDocs's work for the pages and files that did not change, and
     still leave the site exactly as a full build would (tests/test_incremental.py checks that).
@@ -451,7 +478,7 @@ class Incremental:
 
     def __init__(self) -> None:
         self.pages: dict[str, GeneratedPage] = {}  # the hub's pages in the last build, by path
-        self.made: dict[str, bytes | str] = {}  # the hub's other files in the last build, by path
+        self.made: dict[str, bytes] = {}  # the hub's other files in the last build, by path: their packed bytes
         self.files = Files([])  # all that MkDocs was given in this build
         self.written: set[str] = set()  # every file MkDocs was given last time, by its path in site/
         self.search: dict[str, list] = {}  # each page's search entries, by its path in content/
@@ -490,8 +517,8 @@ class Incremental:
         return kept
 
     def kept_file(self, made: GeneratedFile) -> bool:
-        kept = self.made.get(made.path) == made.content
-        self.made[made.path] = made.content
+        kept = self.made.get(made.path) == made.packed
+        self.made[made.path] = made.packed
         return kept
 
     def searched(self, page, index) -> None:
