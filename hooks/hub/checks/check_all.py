@@ -30,6 +30,7 @@ from hub.records.loading import (
 )
 from hub.records.map_loading import AreaMap, body_problems, load_map, reference_problems
 from hub.records.names import key
+from hub.records.personal_data import plain_text
 from hub.records.population import Population, load_population
 from hub.records.problems import Problem
 from hub.records.vocabulary import Vocabulary, load_vocabulary
@@ -269,7 +270,7 @@ def _add(checked: Checked, job: _Job, record: LoadedRecord | None, problems: lis
     if record is not None:
         checked.summaries.append(record.summary)
         if job.keep_records:
-            checked.records.append(record.without_lines())
+            checked.records.append(record.without_lines(plain_text(record.document.text)))
 
 
 def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
@@ -289,7 +290,13 @@ def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
             if record is None:
                 found = Found(digest(raw), None, None, problems, warnings)
             else:
-                found = Found(digest(raw), record.without_lines(), record.summary, problems, warnings)
+                found = Found(
+                    digest(raw),
+                    record.without_lines(plain_text(record.document.text)),
+                    record.summary,
+                    problems,
+                    warnings,
+                )
             memo.put(name, found)
         checked.problems += found.problems
         checked.warnings += found.warnings

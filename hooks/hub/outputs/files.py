@@ -23,6 +23,13 @@ class GeneratedFile:
         self._text = isinstance(content, str)
         self.packed = zlib.compress(content.encode("utf-8") if isinstance(content, str) else content, 1)
 
+    @classmethod
+    def from_packed(cls, path: str, packed: bytes) -> GeneratedFile:
+        """A text file whose UTF-8 bytes are already compressed with zlib."""
+        made = cls.__new__(cls)
+        made.path, made.packed, made._text = path, packed, True
+        return made
+
     @property
     def content(self) -> str | bytes:
         unpacked = zlib.decompress(self.packed)

@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import json
 import operator
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -77,48 +78,69 @@ def record_csv(slug: str) -> str:
 def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     # Each engagement's data, its own two files and its promises depend on its record alone (and the date,
     # settings and population): mkdocs serve makes them again only for a record that changed (fingerprint.py).
-    # The files of every engagement and every promise are joined from the same texts, not written out again.
-    each = {
-        entry.slug: remembered(
+    # The files of every engagement and every promise are joined from the same texts, compressed as they go.
+    area, date = catalogue.settings.area, catalogue.today.isoformat()
+    every_json = _Joined.json_list(ALL_JSON, {"area": area, "date": date, "schema": _name(ALL_SCHEMA)}, "engagements")
+    every_csv = _Joined(ALL_CSV, _csv_head(COLUMNS))
+    own: list[GeneratedFile] = []
+    promises: dict[str, tuple[tuple[str, str], ...]] = {}
+    for entry in catalogue.everything:
+        data = remembered(
             record_json(entry.slug), "open data", {"entry": entry}, partial(_record_data, catalogue, entry)
         )
-        for entry in catalogue.everything
-    }
-    area, date = catalogue.settings.area, catalogue.today.isoformat()
+        every_json.add(data.json)
+        every_csv.add(data.row)
+        own += data.files
+        promises[entry.slug] = data.promises
+    promise_json = _Joined.json_list(
+        COMMITMENTS_JSON, {"area": area, "date": date, "schema": _name(COMMITMENTS_SCHEMA)}, "commitments"
+    )
+    promise_csv = _Joined(COMMITMENTS_CSV, _csv_head(PROMISE_COLUMNS))
+    for promise in catalogue.commitments:
+        text, row = promises[promise.entry.slug][promise.number - 1]
+        promise_json.add(text)
+        promise_csv.add(row)
     files = [
         *remembered(SCHEMA, "open data schemas", {}, _schema_files),
-        GeneratedFile(
-            ALL_JSON,
-            _json_ending_in_list(
-                {"area": area, "date": date, "schema": _name(ALL_SCHEMA)},
-                "engagements",
-                [d.json for d in each.values()],
-            ),
-        ),
-        GeneratedFile(ALL_CSV, _csv_head(COLUMNS) + "".join(d.row for d in each.values())),
+        every_json.file(),
+        every_csv.file(),
+        promise_json.file(),
+        promise_csv.file(),
+        *own,
     ]
-    promises = [each[p.entry.slug].promises[p.number - 1] for p in catalogue.commitments]
-    files += [
-        GeneratedFile(
-            COMMITMENTS_JSON,
-            _json_ending_in_list(
-                {"area": area, "date": date, "schema": _name(COMMITMENTS_SCHEMA)},
-                "commitments",
-                [j for j, _ in promises],
-            ),
-        ),
-        GeneratedFile(COMMITMENTS_CSV, _csv_head(PROMISE_COLUMNS) + "".join(row for _, row in promises)),
-    ]
-    files += [file for data in each.values() for file in data.files]
     if catalogue.population.file is not None:
         files += [
             GeneratedFile(POPULATION, _json(population_data(catalogue.population, area))),
             GeneratedFile(POPULATION_SCHEMA, _json(population_schema())),
         ]
     # Without spaces: it names every file, so it grows with the number of engagements.
-    package = partial(_package_file, catalogue, list(each))
-    files.append(remembered(PACKAGE, "data package", {"ids": tuple(each)}, package))
+    package = partial(_package_file, catalogue, list(promises))
+    files.append(remembered(PACKAGE, "data package", {"ids": tuple(promises)}, package))
     return files
+
+
+class _Joined:
+    """A file that lists every engagement or promise, compressed as each one's text is added: the whole text of
+    engagements.json and its CSV, at 10,000 engagements, is never held at once."""
+
+    def __init__(self, path: str, head: str, between: str = "", tail: str = "") -> None:
+        self.path, self._between, self._tail = path, between, tail
+        self._packer = zlib.compressobj(1)
+        self._packed = [self._packer.compress(head.encode("utf-8"))]
+        self._empty = True
+
+    @classmethod
+    def json_list(cls, path: str, head: dict, key: str) -> _Joined:
+        """_json of `head` with `key` last, whose value is the list of the items added, each already _json text."""
+        return cls(path, _json({**head, key: []}).removesuffix("[]}") + "[", ",", "]}")
+
+    def add(self, text: str) -> None:
+        self._packed.append(self._packer.compress(((self._between if not self._empty else "") + text).encode("utf-8")))
+        self._empty = False
+
+    def file(self) -> GeneratedFile:
+        self._packed += [self._packer.compress(self._tail.encode("utf-8")), self._packer.flush()]
+        return GeneratedFile.from_packed(self.path, b"".join(self._packed))
 
 
 @dataclass(frozen=True)
@@ -338,12 +360,6 @@ def promise_data(promise: Tracked) -> dict:
 def _json(data: object) -> str:
     # Keys in a fixed order and no spaces, so two builds give the same bytes and files stay small.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _json_ending_in_list(head: dict, key: str, items: list[str]) -> str:
-    """_json of `head` with `key` last, whose value is the list of these items, each already _json text."""
-    empty = _json({**head, key: []})
-    return empty.removesuffix("[]}") + "[" + ",".join(items) + "]}"
 
 
 @dataclass(frozen=True)

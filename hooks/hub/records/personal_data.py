@@ -251,7 +251,12 @@ def public_record(record: LoadedRecord):
     return without_personal_data(record.engagement) if may_hold_personal_data(record) else record.engagement
 
 
+def plain_text(text: str) -> bool:
+    """Nothing in this text looks like a person's own details."""
+    return bool(text) and not find_personal_data(text)
+
+
 def may_hold_personal_data(record: LoadedRecord) -> bool:
     # One look at the whole file first: most records hold nothing personal, and checking each field
     # of 10,000 records one by one took seconds.
-    return not record.document.text or bool(find_personal_data(record.document.text))
+    return not record.plain and (not record.document.text or bool(find_personal_data(record.document.text)))
