@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import accessibility as a11y
-from hub.site.security import _hash, content_security_policy
+from hub.site.security import _hash, _theme_parts, content_security_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -115,3 +117,15 @@ def test_search_still_works_under_the_policy(browser, demo_site):
         assert "stroke" in tab.inner_text(".md-search-result").lower()
         tab.context.close()
     assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<article>", "<article class='a'>", "<articles>", "<article-x>", "</article>", "x", "\n"])
+    )
+)
+def test_the_page_without_its_content_is_what_the_regular_expression_leaves(parts):
+    """security._theme_parts finds the content as <article\\b.*</article> would, without the regex's cost."""
+    page = "".join(parts)
+    assert _theme_parts(page) == re.sub(r"<article\b.*</article>", "", page, count=1, flags=re.DOTALL)

@@ -237,7 +237,7 @@ def test_serve_lists_the_installed_theme_once_and_copies_the_files_mkdocs_would(
     monkeypatch.setattr(theme_files, "FileSystemLoader", Listing)
     plugin = EngagementHub()
     plugin.on_startup(command="serve", dirty=True)
-    for build in range(3):
+    for _ in range(3):
         config = load_config(config_file=str(hub / "mkdocs.yml"))  # as mkdocs serve does on each rebuild
         config = plugin.on_config(config)
         theirs = Files([])

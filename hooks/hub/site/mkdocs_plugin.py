@@ -405,14 +405,20 @@ def _marked(page: HubPage) -> dict[str, object]:
 
 
 def _values(page: HubPage, context, env) -> dict[str, str]:
+    content = page.content or ""  # unpacked once
+    # Most pages have no feeds of their own, and the partial then draws nothing (the first page of each kind,
+    # drawn by the theme too, shows it if not).
+    alternates = page.meta.get("hub_alternates")
     return {
         TITLE: page.meta["title"],
         DESCRIPTION: page.meta["description"],
         ADDRESS: page.canonical_url or "",
         EDIT: page.edit_url or "",
-        ALTERNATES: env.get_template("partials/hub-alternates.html").render(page=page, base_url=context["base_url"]),
-        CONTENT: page.content or "",
-        HEADED_CONTENT: page.content or "",
+        ALTERNATES: env.get_template("partials/hub-alternates.html").render(page=page, base_url=context["base_url"])
+        if alternates
+        else "",
+        CONTENT: content,
+        HEADED_CONTENT: content,
     }
 
 
