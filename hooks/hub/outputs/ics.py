@@ -26,11 +26,10 @@ def calendar(properties: list[str], events: Iterable[list[str]]) -> str:
 
 
 def text(value: str) -> str:
-    """A TEXT value: backslash, semicolon and comma escaped, each line break written as \\n. As icalendar did,
-    a written \\N is taken for a line break too (the format's other way to write one)."""
+    """A TEXT value: backslash, semicolon and comma escaped, each line break written as \\n. A backslash is
+    always escaped, so text such as C:\\New reads back as written, not with a line break (icalendar made one)."""
     return (
-        value.replace("\\N", "\n")
-        .replace("\\", "\\\\")
+        value.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
