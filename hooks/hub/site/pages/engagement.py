@@ -128,7 +128,7 @@ def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return [
         page
         for entry in catalogue.entries
-        for page in (_engagement_page(entry, catalogue), *version_pages(entry, catalogue.last_changed(entry)))
+        for page in (_engagement_page(entry, catalogue), *_version_pages(entry, catalogue))
     ]
 
 
@@ -138,3 +138,13 @@ def _engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
     the map (fingerprint.py), so working out its values again is skipped too."""
     inputs = {"entry": entry, "known": catalogue.what_we_know(entry)}
     return remembered(f"{entry.path}#values", "engagement page", inputs, partial(engagement_page, entry, catalogue))
+
+
+def _version_pages(entry: Entry, catalogue: Catalogue) -> list[GeneratedPage]:
+    """As _engagement_page: they show only what the record says, on the build's date."""
+    return remembered(
+        f"{entry.path}#versions",
+        "version pages",
+        {"entry": entry},
+        lambda: version_pages(entry, catalogue.last_changed(entry)),
+    )
