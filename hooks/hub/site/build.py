@@ -7,6 +7,7 @@ both find the same problems.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from hub.settings import Settings
 from hub.words import use
 
 from .pages import build_pages
+from .pages.engagement import engagement_pages
 from .render import GeneratedPage
+from .shared_work import SharedPages
 
 
 @dataclass
@@ -62,20 +65,27 @@ def build_hub(
     earlier = memo.entries if memo else None
     catalogue = Catalogue.build(result.records, today, settings, result.area, result.population, earlier)
     if memo is None:
-        return _made(catalogue, site_url, result.warnings)
+        # Other processes, where there are processors for them, start on the engagement pages now.
+        with SharedPages(catalogue) as shared:
+            return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
     memo.entries = {entry.slug: entry for entry in catalogue.entries}
     with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
         return _made(catalogue, site_url, result.warnings)
 
 
-def _made(catalogue: Catalogue, site_url: str | None, warnings: list[Problem]) -> Hub:
+def _made(
+    catalogue: Catalogue,
+    site_url: str | None,
+    warnings: list[Problem],
+    engagement: Callable[[Catalogue], list[GeneratedPage]] = engagement_pages,
+) -> Hub:
     files = [
         *feed_files(catalogue, site_url),
         *calendar_files(catalogue, site_url),
         *open_data_files(catalogue),
         robots_file(site_url),
     ]
-    return Hub(catalogue, build_pages(catalogue), files, warnings)
+    return Hub(catalogue, build_pages(catalogue, engagement), files, warnings)
 
 
 # The hub's own files that pages are made with: a change to any of them makes every page again.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hub.facts.catalogue import Catalogue
 from hub.site.render import GeneratedPage, drawing_once
 
@@ -18,15 +20,20 @@ from .outcomes import outcome_pages
 from .reports import report_pages
 
 
-def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def build_pages(
+    catalogue: Catalogue, engagement: Callable[[Catalogue], list[GeneratedPage]] = engagement_pages
+) -> list[GeneratedPage]:
+    """Every page, in the order of the site. The engagement pages come last: `engagement` may be sharing
+    them out between processes (site/shared_work.py), and this one helps once it has made the rest."""
     with drawing_once():
-        return [
+        first = [
             home_page(catalogue),
             *have_your_say_pages(catalogue),
             *outcome_pages(catalogue),
             *commitment_pages(catalogue),
             *browse_pages(catalogue),
-            *engagement_pages(catalogue),
+        ]
+        rest = [
             *charter_pages(catalogue),
             *feedback_due_pages(catalogue),
             types_page(catalogue),
@@ -35,3 +42,4 @@ def build_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             open_data_page(catalogue),
             glossary_page(),
         ]
+        return [*first, *engagement(catalogue), *rest]

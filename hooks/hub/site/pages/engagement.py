@@ -4,6 +4,7 @@ another language, at engagements/<file name>/<version>/."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import partial
 
 from hub.facts.catalogue import Catalogue
@@ -124,10 +125,11 @@ def version_path(entry: Entry, version: Version) -> str:
     return f"engagements/{entry.slug}/{version.slug}.md"
 
 
-def engagement_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def engagement_pages(catalogue: Catalogue, entries: Sequence[Entry] | None = None) -> list[GeneratedPage]:
+    """The pages of `entries`, or of every engagement."""
     return [
         page
-        for entry in catalogue.entries
+        for entry in (catalogue.entries if entries is None else entries)
         for page in (_engagement_page(entry, catalogue), *_version_pages(entry, catalogue))
     ]
 

@@ -1,0 +1,105 @@
+"""A full build's engagement pages, shared out between this process and others where it has more than one
+processor (issue 23: a full build at 10,000 records in 40 s on 2 processors).
+
+Each engagement's page and its versions' pages are made from the catalogue alone, and they were 60% of the
+hub's own work at 2,000 records. So once the catalogue is built, other processes start as copies of this one
+(Linux's "fork": nothing is sent to them) and make those pages, taking parts from the end of the list, while
+this process makes the feeds, calendars, open data and other pages, then takes parts from the start until they
+meet. Only the finished pages come back: their HTML is compressed already, so they are cheap to send.
+
+`mkdocs serve` keeps to one process: a rebuild reuses what the last one made (fingerprint.py), in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from hub.checks.check_all import available_processes
+from hub.facts.catalogue import Catalogue
+
+from .pages.engagement import engagement_pages
+from .render import GeneratedPage, drawing_once
+
+# Below this many engagements for each process, starting one costs more than it saves.
+ENTRIES_PER_PROCESS = 400
+# Small enough that the processes finish close together, large enough that taking a part costs nothing much.
+ENTRIES_PER_PART = 20
+
+
+class SharedPages:
+    """Started before this process makes its own share of the build; `engagement_pages` then gives every
+    engagement page in the order one process makes them."""
+
+    in_this_process: SharedPages | None = None  # in another process: the work it started with
+    LOCK_WAIT_SECONDS = 10
+
+    def __init__(self, catalogue: Catalogue, processes: int | None = None) -> None:
+        entries = catalogue.entries
+        self.catalogue = catalogue
+        self.parts = [entries[start : start + ENTRIES_PER_PART] for start in range(0, len(entries), ENTRIES_PER_PART)]
+        processes = min(processes or available_processes(), len(entries) // ENTRIES_PER_PROCESS)
+        self._pool: ProcessPoolExecutor | None = None
+        self._theirs: list[Future[dict[int, list[GeneratedPage]]]] = []
+        # Only where a new process starts as a copy of this one: elsewhere it would load everything again.
+        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._first_and_last = context.Array("i", [0, len(self.parts) - 1])  # it has a lock
+        self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
+        self._theirs = [self._pool.submit(_make_from_the_end) for _ in range(processes - 1)]
+
+    def __enter__(self) -> SharedPages:
+        return self
+
+    def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def engagement_pages(self, catalogue: Catalogue) -> list[GeneratedPage]:
+        if self._pool is None:
+            return engagement_pages(catalogue)
+        made: dict[int, list[GeneratedPage]] = {}
+        try:
+            self.make(made, from_the_end=False)
+            for future in self._theirs:
+                made.update(future.result())
+        except BrokenProcessPool:
+            pass  # another process ended without a word (out of memory, say): what it took is made here below
+        return [
+            page
+            for n, part in enumerate(self.parts)
+            for page in (made[n] if n in made else engagement_pages(self.catalogue, part))
+        ]
+
+    def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool) -> None:
+        while (n := self._take(from_the_end)) is not None:
+            made[n] = engagement_pages(self.catalogue, self.parts[n])
+
+    def _share(self) -> None:
+        """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
+        SharedPages.in_this_process = self
+
+    def _take(self, from_the_end: bool) -> int | None:
+        lock = self._first_and_last.get_lock()
+        # Held for a moment only: if it is not free soon, another process died holding it.
+        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
+            raise BrokenProcessPool("another process died while it took a part")
+        try:
+            first, last = self._first_and_last[0], self._first_and_last[1]
+            if first > last:
+                return None
+            self._first_and_last[1 if from_the_end else 0] = last - 1 if from_the_end else first + 1
+            return last if from_the_end else first
+        finally:
+            lock.release()
+
+
+def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
+    assert SharedPages.in_this_process is not None  # set by SharedPages._share as this process started
+    made: dict[int, list[GeneratedPage]] = {}
+    with drawing_once():
+        SharedPages.in_this_process.make(made, from_the_end=True)
+    return made

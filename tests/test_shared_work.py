@@ -1,0 +1,73 @@
+"""A full build shares the engagement pages out between processes (hub/site/shared_work.py) and makes the
+same site as one process does, even when another process dies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import zlib
+
+import pytest
+
+from conftest import DEMO_TODAY, ROOT
+from hub.settings import read_mkdocs_yml, settings_from_mapping
+from hub.site import shared_work
+from hub.site.build import Hub, build_hub
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="other processes start as copies only on Linux"
+)
+
+
+def _build(processes: int) -> Hub:
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    settings = settings_from_mapping(config["extra"]["hub"], ROOT / "mkdocs.yml", config["theme"]["language"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shared_work, "available_processes", lambda: processes)
+        return build_hub(ROOT, settings, dt.date.fromisoformat(DEMO_TODAY), "https://hub.example/")
+
+
+def _site(hub: Hub) -> list:
+    return [*hub.pages, *((f.path, zlib.decompress(f.packed)) for f in hub.files)]
+
+
+@pytest.fixture(scope="module")
+def in_one_process() -> list:
+    return _site(_build(processes=1))
+
+
+@pytest.fixture
+def small_parts(monkeypatch, tmp_path):
+    """The demo's 17 engagements shared out in parts of two; each other process that makes a part leaves
+    its process id in tmp_path, as this process could not tell otherwise."""
+    monkeypatch.setattr(shared_work, "ENTRIES_PER_PROCESS", 1)
+    monkeypatch.setattr(shared_work, "ENTRIES_PER_PART", 2)
+    here, make = os.getpid(), shared_work.engagement_pages
+
+    def marked(catalogue, entries=None):
+        if os.getpid() != here:
+            (tmp_path / str(os.getpid())).touch()
+        return make(catalogue, entries)
+
+    monkeypatch.setattr(shared_work, "engagement_pages", marked)
+    return tmp_path
+
+
+def test_processes_make_the_same_site_as_one(in_one_process, small_parts):
+    assert _site(_build(processes=3)) == in_one_process
+    assert list(small_parts.iterdir())  # the others made some of it
+
+
+def test_the_pages_of_a_process_that_dies_are_made_here(in_one_process, small_parts, monkeypatch):
+    here, make = os.getpid(), shared_work.engagement_pages
+
+    def dying(catalogue, entries=None):
+        pages = make(catalogue, entries)
+        if os.getpid() != here:
+            os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
+        return pages
+
+    monkeypatch.setattr(shared_work, "engagement_pages", dying)
+    assert _site(_build(processes=2)) == in_one_process
+    assert list(small_parts.iterdir())  # the other process did die
