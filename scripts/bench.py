@@ -45,7 +45,8 @@ VALIDATION_RUNS = 3
 @dataclass
 class Measured:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the build's own process
+    others_peak_mb: float  # the largest of the processes it started to share the work (0: none)
     pages: int
     site_mb: float
     search_mb: float
@@ -115,7 +116,9 @@ def _plain_page_body() -> str:
     return "\n\n".join([section] * 7)
 
 
-# Runs mkdocs in a child that reports its own peak memory, so each build is measured alone.
+# Runs mkdocs in a child that reports its own peak memory, so each build is measured alone, and the peak of the
+# processes it started in turn (hub/site/shared_work.py): they are copies of it, so their peak counts what they
+# share with it too.
 _MEASURED_BUILD = """
 import resource, runpy, sys
 sys.argv = ["mkdocs", "build", "-q"]
@@ -125,6 +128,7 @@ except SystemExit as end:
     if end.code:
         raise
 print("peak-kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("others-rss-kb", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
 
@@ -142,6 +146,7 @@ def _build(root: Path) -> Measured:
     return Measured(
         seconds=seconds,
         peak_mb=int(done.stderr.rsplit("peak-kb", 1)[1].split()[0]) / 1024,
+        others_peak_mb=int(done.stderr.rsplit("others-rss-kb", 1)[1].split()[0]) / 1024,
         pages=sum(1 for p in pages if p.name == "index.html"),
         site_mb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         search_mb=index.stat().st_size / 1e6 if index.exists() else 0.0,
@@ -281,6 +286,10 @@ def _report(records: int, results: dict[str, Measured], validation: list[float])
             f"{name:<26}{m.seconds:>9.1f}{m.peak_mb:>9.0f}{m.pages:>8}{m.site_mb:>9.1f}{m.search_mb:>11.2f}"
             f"{m.average_page_kb:>13.1f}{m.largest_page_kb:>12.1f}"
         )
+    print(
+        "peak MB is the build's own process; the processes the hub's build started to share its work peaked at "
+        f"{hub.others_peak_mb:.0f} MB (the largest of them; 0: it started none)"
+    )
     print(f"hub build time / plain build time: {hub.seconds / plain.seconds:.2f}")
     print(f"largest hub page: {hub.largest_page}")
     runs = ", ".join(f"{seconds:.1f}" for seconds in validation)

@@ -26,6 +26,7 @@ def test_the_benchmark_builds_both_sites_and_prints_its_figures():
     for figures in rows.values():
         seconds, peak, pages, site, search, average, largest = map(float, figures)
         assert seconds > 0 and peak > 0 and pages >= 200 and site > 0 and search > 0 and 0 < average <= largest
+    assert re.search(r"share its work peaked at \d+ MB", done.stdout)
     assert re.search(r"hub build time / plain build time: \d+\.\d\d", done.stdout)
     assert re.search(r"largest hub page: \S+\.html", done.stdout)
     assert re.search(r"validation alone .*: \d+\.\d s, the middle of 3 runs", done.stdout)
