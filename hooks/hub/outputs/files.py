@@ -8,6 +8,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from hub.words import markup
 
+_PIECE = 1 << 16  # bytes of packed content unpacked at a time
+
 
 class GeneratedFile:
     """A file that is not a page, such as a feed or open data, with its path in the site.
@@ -34,6 +36,15 @@ class GeneratedFile:
     def content(self) -> str | bytes:
         unpacked = zlib.decompress(self.packed)
         return unpacked.decode("utf-8") if self._text else unpacked
+
+    def write(self, path: str) -> None:
+        """Write the file's bytes (a text file's in UTF-8) to `path`, unpacking a piece at a time: the file of
+        every engagement is 60 MB at 10,000 of them, and unpacked whole it raised the build's highest memory."""
+        unpack = zlib.decompressobj()
+        with open(path, "wb") as out:
+            for start in range(0, len(self.packed), _PIECE):
+                out.write(unpack.decompress(self.packed[start : start + _PIECE]))
+            out.write(unpack.flush())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, GeneratedFile):

@@ -469,6 +469,13 @@ class _Made(File):
         # As _Kept when it is as the last build left it; written otherwise, as MkDocs writes any file made in memory.
         return not os.path.isfile(self.abs_dest_path) if self._kept else True
 
+    def copy_file(self, dirty: bool = False) -> None:
+        """As MkDocs writes a file made in memory, but unpacked a piece at a time (GeneratedFile.write)."""
+        if self._made is None or (dirty and not self.is_modified()):
+            return super().copy_file(dirty)
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        self._made.write(self.abs_dest_path)
+
 
 class Incremental:
     """What `mkdocs serve --dirty` needs to skip MkDocs's work for the pages and files that did not change, and
