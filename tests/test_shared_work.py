@@ -13,19 +13,19 @@ import pytest
 from conftest import DEMO_TODAY, ROOT
 from hub.settings import read_mkdocs_yml, settings_from_mapping
 from hub.site import shared_work
-from hub.site.build import Hub, build_hub
+from hub.site.build import Hub, HubMemo, build_hub
 
 pytestmark = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="other processes start as copies only on Linux"
 )
 
 
-def _build(processes: int) -> Hub:
+def _build(processes: int, memo: HubMemo | None = None) -> Hub:
     config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     settings = settings_from_mapping(config["extra"]["hub"], ROOT / "mkdocs.yml", config["theme"]["language"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(shared_work, "available_processes", lambda: processes)
-        return build_hub(ROOT, settings, dt.date.fromisoformat(DEMO_TODAY), "https://hub.example/")
+        return build_hub(ROOT, settings, dt.date.fromisoformat(DEMO_TODAY), "https://hub.example/", memo)
 
 
 def _site(hub: Hub) -> list:
@@ -45,10 +45,10 @@ def small_parts(monkeypatch, tmp_path):
     monkeypatch.setattr(shared_work, "ENTRIES_PER_PART", 2)
     here, make = os.getpid(), shared_work.engagement_pages
 
-    def marked(catalogue, entries=None):
+    def marked(catalogue, *args):
         if os.getpid() != here:
             (tmp_path / str(os.getpid())).touch()
-        return make(catalogue, entries)
+        return make(catalogue, *args)
 
     monkeypatch.setattr(shared_work, "engagement_pages", marked)
     return tmp_path
@@ -62,8 +62,8 @@ def test_processes_make_the_same_site_as_one(in_one_process, small_parts):
 def test_the_pages_of_a_process_that_dies_are_made_here(in_one_process, small_parts, monkeypatch):
     here, make = os.getpid(), shared_work.engagement_pages
 
-    def dying(catalogue, entries=None):
-        pages = make(catalogue, entries)
+    def dying(catalogue, *args):
+        pages = make(catalogue, *args)
         if os.getpid() != here:
             os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
         return pages
@@ -71,3 +71,11 @@ def test_the_pages_of_a_process_that_dies_are_made_here(in_one_process, small_pa
     monkeypatch.setattr(shared_work, "engagement_pages", dying)
     assert _site(_build(processes=2)) == in_one_process
     assert list(small_parts.iterdir())  # the other process did die
+
+
+def test_serves_first_build_shares_the_pages_out_and_its_rebuilds_use_them_again(in_one_process, small_parts):
+    memo = HubMemo()
+    assert _site(_build(processes=3, memo=memo)) == in_one_process
+    assert list(small_parts.iterdir())  # the others made some of it
+    assert _site(_build(processes=3, memo=memo)) == in_one_process
+    assert not [name for name in memo.made.made if name.startswith("engagements/")], memo.made.made

@@ -135,6 +135,11 @@ class Remembered:
         self.inputs: Inputs | None = None
         self.made: list[str] = []  # what the latest build made afresh, not used again
 
+    @property
+    def first(self) -> bool:
+        """Nothing was made in a build before this one (or it was forgotten): every page is made afresh."""
+        return not self._previous
+
     @contextmanager
     def build(self, inputs: Inputs) -> Iterator[None]:
         """While making one build's pages and files: use what the last build made where its inputs match."""
@@ -169,3 +174,18 @@ def remembered(name: str, kind: str, values: dict[str, object], make: Callable[[
     from the same `values` for `name`. `kind` names the template or function, whose code is in `values`' hash too."""
     memo = _ACTIVE.get()
     return make() if memo is None else memo._get(name, kind, values, make)
+
+
+def remembering() -> bool:
+    """Whether a build that remembers (mkdocs serve's, in Remembered.build) is under way."""
+    return _ACTIVE.get() is not None
+
+
+@contextmanager
+def not_remembered() -> Iterator[None]:
+    """Make everything afresh and remember nothing: in another process, whose memory no later build reads."""
+    token = _ACTIVE.set(None)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)

@@ -70,7 +70,11 @@ def build_hub(
             return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
     memo.entries = {entry.slug: entry for entry in catalogue.entries}
     with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
-        return _made(catalogue, site_url, result.warnings)
+        if not memo.made.first:
+            return _made(catalogue, site_url, result.warnings)
+        # mkdocs serve's first build makes every page, as a full build does: other processes help.
+        with SharedPages(catalogue) as shared:
+            return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
 
 
 def _made(

@@ -7,7 +7,8 @@ hub's own work at 2,000 records. So once the catalogue is built, other processes
 this process makes the feeds, calendars, open data and other pages, then takes parts from the start until they
 meet. Only the finished pages come back: their HTML is compressed already, so they are cheap to send.
 
-`mkdocs serve` keeps to one process: a rebuild reuses what the last one made (fingerprint.py), in this process.
+In `mkdocs serve` only the first build shares them out: the pages others made are remembered here as if made
+here (fingerprint.py), and a rebuild makes again only the few whose record changed, in this process.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from types import TracebackType
 
 from hub.checks.check_all import available_processes
 from hub.facts.catalogue import Catalogue
+from hub.outputs.fingerprint import not_remembered
 
 from .pages.engagement import engagement_pages
 from .render import GeneratedPage, drawing_once
@@ -61,18 +63,21 @@ class SharedPages:
     def engagement_pages(self, catalogue: Catalogue) -> list[GeneratedPage]:
         if self._pool is None:
             return engagement_pages(catalogue)
-        made: dict[int, list[GeneratedPage]] = {}
+        mine: dict[int, list[GeneratedPage]] = {}
+        theirs: dict[int, list[GeneratedPage]] = {}
         try:
-            self.make(made, from_the_end=False)
+            self.make(mine, from_the_end=False)
             for future in self._theirs:
-                made.update(future.result())
+                theirs.update(future.result())
         except BrokenProcessPool:
             pass  # another process ended without a word (out of memory, say): what it took is made here below
-        return [
-            page
-            for n, part in enumerate(self.parts)
-            for page in (made[n] if n in made else engagement_pages(self.catalogue, part))
-        ]
+        pages = []
+        for n, part in enumerate(self.parts):
+            if n in mine:
+                pages += mine[n]
+            else:  # made by another process, and remembered here for mkdocs serve's rebuilds; or made here now
+                pages += engagement_pages(self.catalogue, part, {page.path: page for page in theirs.get(n, [])} or None)
+        return pages
 
     def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool) -> None:
         while (n := self._take(from_the_end)) is not None:
@@ -100,6 +105,6 @@ class SharedPages:
 def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
     assert SharedPages.in_this_process is not None  # set by SharedPages._share as this process started
     made: dict[int, list[GeneratedPage]] = {}
-    with drawing_once():
+    with drawing_once(), not_remembered():
         SharedPages.in_this_process.make(made, from_the_end=True)
     return made

@@ -125,28 +125,33 @@ def version_path(entry: Entry, version: Version) -> str:
     return f"engagements/{entry.slug}/{version.slug}.md"
 
 
-def engagement_pages(catalogue: Catalogue, entries: Sequence[Entry] | None = None) -> list[GeneratedPage]:
-    """The pages of `entries`, or of every engagement."""
+def engagement_pages(
+    catalogue: Catalogue, entries: Sequence[Entry] | None = None, made: dict[str, GeneratedPage] | None = None
+) -> list[GeneratedPage]:
+    """The pages of `entries`, or of every engagement. `made`: these pages made already, by path, by another
+    process (site/shared_work.py): used as they are, and remembered for mkdocs serve's next rebuild."""
     return [
         page
         for entry in (catalogue.entries if entries is None else entries)
-        for page in (_engagement_page(entry, catalogue), *_version_pages(entry, catalogue))
+        for page in (_engagement_page(entry, catalogue, made), *_version_pages(entry, catalogue, made))
     ]
 
 
-def _engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
+def _engagement_page(entry: Entry, catalogue: Catalogue, made: dict[str, GeneratedPage] | None) -> GeneratedPage:
     """The page, or in mkdocs serve the same page as the last build made if neither its record nor the earlier
     engagements it shows changed: everything else it shows comes from its record, the date, the settings and
     the map (fingerprint.py), so working out its values again is skipped too."""
     inputs = {"entry": entry, "known": catalogue.what_we_know(entry)}
-    return remembered(f"{entry.path}#values", "engagement page", inputs, partial(engagement_page, entry, catalogue))
+    make = partial(engagement_page, entry, catalogue) if made is None else partial(made.__getitem__, entry.path)
+    return remembered(f"{entry.path}#values", "engagement page", inputs, make)
 
 
-def _version_pages(entry: Entry, catalogue: Catalogue) -> list[GeneratedPage]:
+def _version_pages(entry: Entry, catalogue: Catalogue, made: dict[str, GeneratedPage] | None) -> list[GeneratedPage]:
     """As _engagement_page: they show only what the record says, on the build's date."""
-    return remembered(
-        f"{entry.path}#versions",
-        "version pages",
-        {"entry": entry},
-        lambda: version_pages(entry, catalogue.last_changed(entry)),
-    )
+
+    def make() -> list[GeneratedPage]:
+        if made is not None:
+            return [made[version_path(entry, version)] for version in entry.engagement.versions]
+        return version_pages(entry, catalogue.last_changed(entry))
+
+    return remembered(f"{entry.path}#versions", "version pages", {"entry": entry}, make)
