@@ -135,11 +135,6 @@ class Remembered:
         self.inputs: Inputs | None = None
         self.made: list[str] = []  # what the latest build made afresh, not used again
 
-    @property
-    def first(self) -> bool:
-        """Nothing was made in a build before this one (or it was forgotten): every page is made afresh."""
-        return not self._previous
-
     @contextmanager
     def build(self, inputs: Inputs) -> Iterator[None]:
         """While making one build's pages and files: use what the last build made where its inputs match."""

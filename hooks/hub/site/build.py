@@ -47,6 +47,7 @@ class HubMemo:
     records: RecordMemo = field(default_factory=RecordMemo)
     made: Remembered = field(default_factory=Remembered)
     entries: dict[str, Entry] = field(default_factory=dict)  # each record's status and scorecard, by address
+    builds: int = 0  # begun, whether they ended well or not
 
 
 def build_hub(
@@ -59,6 +60,8 @@ def build_hub(
     With a `memo` from the last build, what has not changed since is used again instead of being made afresh.
     """
     use(settings.language)  # the hub's own words, from hooks/hub/words/<language>.yaml
+    if memo is not None:
+        memo.builds += 1
     result = check_records(root, settings, today, keep_records=True, memo=memo.records if memo else None)
     if result.problems:
         raise RecordsInvalid(result.problems)
@@ -70,9 +73,11 @@ def build_hub(
             return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
     memo.entries = {entry.slug: entry for entry in catalogue.entries}
     with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
-        if not memo.made.first:
+        if memo.builds > 1:
             return _made(catalogue, site_url, result.warnings)
-        # mkdocs serve's first build makes every page, as a full build does: other processes help.
+        # mkdocs serve's first build makes every page, as a full build does, so other processes help. It runs
+        # before the server starts its threads: a process copied from one with other threads can wait forever
+        # on a lock one of them held.
         with SharedPages(catalogue) as shared:
             return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
 
