@@ -79,3 +79,12 @@ def test_serves_first_build_shares_the_pages_out_and_its_rebuilds_use_them_again
     assert list(small_parts.iterdir())  # the others made some of it
     assert _site(_build(processes=3, memo=memo)) == in_one_process
     assert not [name for name in memo.made.made if name.startswith("engagements/")], memo.made.made
+
+
+def test_a_build_that_fails_stops_the_other_processes_and_says_why(small_parts, monkeypatch):
+    def broken(catalogue):
+        raise ValueError("a broken template")
+
+    monkeypatch.setattr("hub.site.build.open_data_files", broken)
+    with pytest.raises(ValueError, match="a broken template"):
+        _build(processes=2)

@@ -38,11 +38,11 @@ class SharedPages:
     in_this_process: SharedPages | None = None  # in another process: the work it started with
     LOCK_WAIT_SECONDS = 10
 
-    def __init__(self, catalogue: Catalogue, processes: int | None = None) -> None:
+    def __init__(self, catalogue: Catalogue) -> None:
         entries = catalogue.entries
         self.catalogue = catalogue
         self.parts = [entries[start : start + ENTRIES_PER_PART] for start in range(0, len(entries), ENTRIES_PER_PART)]
-        processes = min(processes or available_processes(), len(entries) // ENTRIES_PER_PROCESS)
+        processes = min(available_processes(), len(entries) // ENTRIES_PER_PROCESS)
         self._pool: ProcessPoolExecutor | None = None
         self._theirs: list[Future[dict[int, list[GeneratedPage]]]] = []
         # Only where a new process starts as a copy of this one: elsewhere it would load everything again.
@@ -57,8 +57,11 @@ class SharedPages:
         return self
 
     def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._pool is None:
+            return
+        if error is not None:
+            self._stop()  # the build has failed: the others finish the part they are making and take no more
+        self._pool.shutdown(cancel_futures=True)
 
     def engagement_pages(self, catalogue: Catalogue) -> list[GeneratedPage]:
         if self._pool is None:
@@ -86,6 +89,12 @@ class SharedPages:
     def _share(self) -> None:
         """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
         SharedPages.in_this_process = self
+
+    def _stop(self) -> None:
+        lock = self._first_and_last.get_lock()
+        if lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
+            self._first_and_last[0] = len(self.parts)
+            lock.release()
 
     def _take(self, from_the_end: bool) -> int | None:
         lock = self._first_and_last.get_lock()
