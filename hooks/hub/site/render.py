@@ -176,8 +176,9 @@ def _environment() -> Environment:
         and_list=and_list,
         percent=percent,
     )
+    env.filters["tn"] = _words_for_count  # called as tn(): see hub/outputs/files.py
     env.globals["drawn"] = drawn
-    env.globals.update(weeks_late=weeks_late, t=markup, tn=_words_for_count, shown_participation=shown_participation)
+    env.globals.update(weeks_late=weeks_late, shown_participation=shown_participation)
     return env
 
 

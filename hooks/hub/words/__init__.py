@@ -92,13 +92,17 @@ def has(key: str) -> bool:
 def use(language: str | Mapping[str, str]) -> None:
     """Speak `language` (a catalogue's name, such as "cy") or a catalogue given whole (tests)."""
     global _language
-    _language = None if language == ENGLISH else catalogue(language) if isinstance(language, str) else language
+    speaking = None if language == ENGLISH else catalogue(language) if isinstance(language, str) else language
+    if speaking is _language:
+        return  # every build names the hub's language: the words kept beyond a lookup are in it already
+    _language = speaking
     for then in _on_use:
         then()
 
 
 def on_use(then: Callable[[], None]) -> None:
-    """Call `then` after every use(), for words kept beyond a lookup: the models' field descriptions."""
+    """Call `then` whenever use() changes the words, for words kept beyond a lookup: the models' field
+    descriptions, and the templates, which hold the words that take no values (hub/outputs/files.py)."""
     _on_use.append(then)
 
 
