@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import Field
@@ -38,7 +38,8 @@ class GlossaryFile(Record):
 class Glossary:
     terms: tuple[Term, ...]
 
-    @property
+    # Worked out once: the pages ask on every page, and for each short form they find.
+    @cached_property
     def by_short(self) -> dict[str, Term]:
         return {t.short: t for t in self.terms}
 
@@ -49,7 +50,7 @@ class Glossary:
         """For the `abbr` Markdown extension's `glossary` option."""
         return {t.short: t.means for t in self.terms}
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         """Finds each short form as a whole word in text or in escaped HTML text; a plural 's' may follow.
 
@@ -62,10 +63,18 @@ class Glossary:
         for term in self.terms:
             forms[term.short] = term.short
             forms[term.short.replace("&", "&amp;")] = term.short
-        choices = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        # Looking at the first letter before anything else makes a search of a whole page three times quicker.
-        firsts = re.escape("".join(sorted({f[0] for f in forms})))
-        return re.compile(rf"(?=[{firsts}])(?<![\w/.@&-])(?P<short>{choices})(?P<plural>s)?(?![\w/@]|\.\w|-\w*/)")
+        longest_first = sorted(forms, key=len, reverse=True)
+        # Each form's first letter comes first in the pattern, and only then what must not be before it: Python
+        # then skips straight to those letters, and searched a page twice as quickly as with a lookahead for them.
+        choices = "|".join(
+            rf"{re.escape(first)}(?<![\w/.@&-]{re.escape(first)})(?:{'|'.join(_rest(f) for f in longest_first if f[0] == first)})"
+            for first in sorted({f[0] for f in forms})
+        )
+        return re.compile(rf"(?P<short>{choices})(?P<plural>s)?(?![\w/@]|\.\w|-\w*/)")
+
+
+def _rest(form: str) -> str:
+    return re.escape(form[1:])
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
