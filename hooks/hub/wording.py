@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
-from hub.words import plural, say
+from hub.words import on_use, plural, say
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -25,11 +26,14 @@ _MONTHS = (
 )
 
 
+# Dates are said once each: an engagement page says some thirty, most of them the same as other pages'.
+@lru_cache(maxsize=4096)
 def long_date(day: dt.date) -> str:
     """Monday 7 December 2026"""
     return say("date.long", weekday=say(f"date.weekday.{_WEEKDAYS[day.weekday()]}"), **_parts(day))
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: dt.date) -> str:
     """7 December 2026"""
     return say("date.short", **_parts(day))
@@ -38,6 +42,10 @@ def short_date(day: dt.date) -> str:
 def month_year(day: dt.date) -> str:
     """December 2026"""
     return say("date.month_year", **_parts(day))
+
+
+on_use(long_date.cache_clear)  # said again in the hub's new language
+on_use(short_date.cache_clear)
 
 
 def _parts(day: dt.date) -> dict[str, object]:
