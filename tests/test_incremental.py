@@ -183,7 +183,7 @@ def _differences(got: dict[str, str], want: dict[str, str]) -> dict[str, list[st
     }
 
 
-def test_serve_hears_of_a_saved_record_from_the_system_not_by_looking_every_half_second(tmp_path):
+def test_serve_hears_of_a_saved_record_from_the_system_not_by_looking_every_half_second(tmp_path, monkeypatch):
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers import Observer
@@ -197,6 +197,10 @@ def test_serve_hears_of_a_saved_record_from_the_system_not_by_looking_every_half
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)
     assert isinstance(server.observer, PollingObserver)  # MkDocs's own
+
+    monkeypatch.setenv("HUB_SERVE_POLLING", "true")  # where the system does not tell of saves, MkDocs's own way
+    assert isinstance(EngagementHub().on_serve(server, config, builder=lambda: None).observer, PollingObserver)
+    monkeypatch.delenv("HUB_SERVE_POLLING")
 
     server = EngagementHub().on_serve(server, config, builder=lambda: None)
     server.watch(str(hub / "engagements"))  # as MkDocs does next, for mkdocs.yml's watch: list

@@ -59,6 +59,9 @@ log = logging.getLogger("mkdocs.hooks.engagement_hub")
 ADDRESS_VARIABLE = "HUB_URL"
 # Set to true by the publish workflow: a site for the public must know its own address.
 PUBLISH_VARIABLE = "HUB_PUBLISH"
+# Set to true where the system does not tell of saved files (a network drive, say): mkdocs serve then looks at
+# every file each half second, as MkDocs does by itself.
+POLLING_VARIABLE = "HUB_SERVE_POLLING"
 
 
 @dataclass
@@ -167,7 +170,8 @@ class EngagementHub:
             folder = Path(config.config_file_path).parent / hub.get(name, name)
             if folder.is_dir():
                 server.watch(str(folder))
-        _told_of_changes(server)
+        if os.environ.get(POLLING_VARIABLE, "").lower() != "true":
+            _told_of_changes(server)
         return server
 
     def on_files(self, files: Files, config) -> Files:
