@@ -31,6 +31,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -325,12 +334,34 @@ def _told_of_changes(server) -> None:
     if not isinstance(watched, dict) or not isinstance(refs, dict) or not isinstance(server.observer, PollingObserver):
         return
     paths = dict(watched)
-    server.observer = Observer()
+    server.observer = _Saves()
     watched.clear()
     refs.clear()
     for path, count in paths.items():
         server.watch(path)
         watched[path] = count
+
+
+# What a save, a new file, a deletion or a renaming tells. Not that a file was opened or closed without a change:
+# each build reads every record, and those events would start the next build, for ever.
+_SAVED = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+class _Saves(Observer):  # type: ignore[valid-type,misc]  # the observer watchdog chose for the system
+    """Told only of changes to files (_SAVED), for every path MkDocs watches."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(
+            event_handler, path, recursive=recursive, event_filter=event_filter or _SAVED, follow_symlink=follow_symlink
+        )
 
 
 def _checked_address(address: str) -> str:
