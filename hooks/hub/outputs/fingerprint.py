@@ -171,11 +171,6 @@ def remembered(name: str, kind: str, values: dict[str, object], make: Callable[[
     return make() if memo is None else memo._get(name, kind, values, make)
 
 
-def remembering() -> bool:
-    """Whether a build that remembers (mkdocs serve's, in Remembered.build) is under way."""
-    return _ACTIVE.get() is not None
-
-
 @contextmanager
 def not_remembered() -> Iterator[None]:
     """Make everything afresh and remember nothing: in another process, whose memory no later build reads."""
