@@ -270,7 +270,13 @@ def _add(checked: Checked, job: _Job, record: LoadedRecord | None, problems: lis
     if record is not None:
         checked.summaries.append(record.summary)
         if job.keep_records:
-            checked.records.append(record.without_lines(plain_text(record.document.text)))
+            checked.records.append(_for_pages(record))
+
+
+def _for_pages(record: LoadedRecord) -> LoadedRecord:
+    """The record as the pages need it, once its checks are done: without its lines, nor its text unless
+    something in that looks like a person's own details."""
+    return record.without_lines(plain_text(record.document.text))
 
 
 def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
@@ -292,7 +298,7 @@ def _each_remembered(paths: list[Path], job: _Job, memo: RecordMemo) -> Checked:
             else:
                 found = Found(
                     digest(raw),
-                    record.without_lines(plain_text(record.document.text)),
+                    _for_pages(record),
                     record.summary,
                     problems,
                     warnings,

@@ -100,11 +100,10 @@ def _engagement_file(catalogue: Catalogue, entry: Entry, site_url: str | None) -
 def _calendar(catalogue: Catalogue, name: str, items: list[Item]) -> str:
     # X-WR-CALNAME, a name calendar apps show, is not in RFC 5545: icalendar wrote its value as it was, not
     # escaped as TEXT, and so does this. A line break in it would end the line, so that alone is escaped.
-    name = name.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     own = [
         f"PRODID:{ics.text(f'-//Engagement Hub//{catalogue.settings.area}//EN')}",
         "VERSION:2.0",
-        f"X-WR-CALNAME:{name}",
+        f"X-WR-CALNAME:{ics.line_breaks(name)}",
     ]
     return ics.calendar(own, items)
 

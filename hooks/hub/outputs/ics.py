@@ -28,14 +28,12 @@ def calendar(properties: list[str], events: Iterable[list[str]]) -> str:
 def text(value: str) -> str:
     """A TEXT value: backslash, semicolon and comma escaped, each line break written as \\n. A backslash is
     always escaped, so text such as C:\\New reads back as written, not with a line break (icalendar made one)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    return line_breaks(value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
+
+
+def line_breaks(value: str) -> str:
+    """Each line break written as \\n, so the value stays on its content line."""
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
 def date(day: dt.date) -> str:

@@ -83,7 +83,7 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
     every_json = _Joined.json_list(ALL_JSON, {"area": area, "date": date, "schema": _name(ALL_SCHEMA)}, "engagements")
     every_csv = _Joined(ALL_CSV, _csv_head(COLUMNS))
     own: list[GeneratedFile] = []
-    promises: dict[str, tuple[tuple[str, str], ...]] = {}
+    promises_of: dict[str, tuple[tuple[str, str], ...]] = {}  # by engagement, in the outcome's order
     for entry in catalogue.everything:
         data = remembered(
             record_json(entry.slug), "open data", {"entry": entry}, partial(_record_data, catalogue, entry)
@@ -91,13 +91,13 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
         every_json.add(data.json)
         every_csv.add(data.row)
         own += data.files
-        promises[entry.slug] = data.promises
+        promises_of[entry.slug] = data.promises
     promise_json = _Joined.json_list(
         COMMITMENTS_JSON, {"area": area, "date": date, "schema": _name(COMMITMENTS_SCHEMA)}, "commitments"
     )
     promise_csv = _Joined(COMMITMENTS_CSV, _csv_head(PROMISE_COLUMNS))
     for promise in catalogue.commitments:
-        text, row = promises[promise.entry.slug][promise.number - 1]
+        text, row = promises_of[promise.entry.slug][promise.number - 1]
         promise_json.add(text)
         promise_csv.add(row)
     files = [
@@ -114,8 +114,8 @@ def open_data_files(catalogue: Catalogue) -> list[GeneratedFile]:
             GeneratedFile(POPULATION_SCHEMA, _json(population_schema())),
         ]
     # Without spaces: it names every file, so it grows with the number of engagements.
-    package = partial(_package_file, catalogue, list(promises))
-    files.append(remembered(PACKAGE, "data package", {"ids": tuple(promises)}, package))
+    ids = tuple(promises_of)
+    files.append(remembered(PACKAGE, "data package", {"ids": ids}, partial(_package_file, catalogue, list(ids))))
     return files
 
 
@@ -155,15 +155,14 @@ class _RecordData:
 
 
 def _record_data(catalogue: Catalogue, entry: Entry) -> _RecordData:
-    promises = catalogue.commitments_of(entry)
+    promises = catalogue.commitments_of(entry)  # in the outcome's order
     record = as_data(entry, promises, catalogue.reach(entry))
     text, row = _json(record), _csv_rows([record])
-    by_number = sorted(promises, key=lambda p: p.number)
     return _RecordData(
         text,
         row,
         (GeneratedFile(record_json(entry.slug), text), GeneratedFile(record_csv(entry.slug), _csv_head(COLUMNS) + row)),
-        tuple((_json(data), _csv_rows([data], PROMISE_COLUMNS)) for data in map(promise_data, by_number)),
+        tuple((_json(data), _csv_rows([data], PROMISE_COLUMNS)) for data in map(promise_data, promises)),
     )
 
 

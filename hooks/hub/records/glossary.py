@@ -67,14 +67,10 @@ class Glossary:
         # Each form's first letter comes first in the pattern, and only then what must not be before it: Python
         # then skips straight to those letters, and searched a page twice as quickly as with a lookahead for them.
         choices = "|".join(
-            rf"{re.escape(first)}(?<![\w/.@&-]{re.escape(first)})(?:{'|'.join(_rest(f) for f in longest_first if f[0] == first)})"
+            rf"{re.escape(first)}(?<![\w/.@&-]{re.escape(first)})(?:{'|'.join(re.escape(f[1:]) for f in longest_first if f[0] == first)})"
             for first in sorted({f[0] for f in forms})
         )
         return re.compile(rf"(?P<short>{choices})(?P<plural>s)?(?![\w/@]|\.\w|-\w*/)")
-
-
-def _rest(form: str) -> str:
-    return re.escape(form[1:])
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
