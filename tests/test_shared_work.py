@@ -1,4 +1,4 @@
-"""A full build shares the engagement pages out between processes (hub/site/shared_work.py) and makes the
+"""A full build shares the pages out between processes (hub/site/shared_work.py) and makes the
 same site as one process does, even when another process dies."""
 
 from __future__ import annotations
@@ -37,20 +37,30 @@ def in_one_process() -> list:
     return _site(_build(processes=1))
 
 
+def _each_part_does(monkeypatch, then):
+    """Each part of the pages, once made, calls then(pages)."""
+    parts = shared_work.page_parts
+
+    def done(part):
+        return lambda: then(part())
+
+    monkeypatch.setattr(shared_work, "page_parts", lambda *args: [done(part) for part in parts(*args)])
+
+
 @pytest.fixture
 def small_parts(monkeypatch, tmp_path):
     """The demo's 17 engagements shared out in parts of two; each other process that makes a part leaves
     its process id in tmp_path, as this process could not tell otherwise."""
     monkeypatch.setattr(shared_work, "ENTRIES_PER_PROCESS", 1)
     monkeypatch.setattr(shared_work, "ENTRIES_PER_PART", 2)
-    here, make = os.getpid(), shared_work.engagement_pages
+    here = os.getpid()
 
-    def marked(catalogue, *args):
+    def marked(pages):
         if os.getpid() != here:
             (tmp_path / str(os.getpid())).touch()
-        return make(catalogue, *args)
+        return pages
 
-    monkeypatch.setattr(shared_work, "engagement_pages", marked)
+    _each_part_does(monkeypatch, marked)
     return tmp_path
 
 
@@ -60,15 +70,14 @@ def test_processes_make_the_same_site_as_one(in_one_process, small_parts):
 
 
 def test_the_pages_of_a_process_that_dies_are_made_here(in_one_process, small_parts, monkeypatch):
-    here, make = os.getpid(), shared_work.engagement_pages
+    here = os.getpid()
 
-    def dying(catalogue, *args):
-        pages = make(catalogue, *args)
+    def dying(pages):
         if os.getpid() != here:
             os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
         return pages
 
-    monkeypatch.setattr(shared_work, "engagement_pages", dying)
+    _each_part_does(monkeypatch, dying)
     assert _site(_build(processes=2)) == in_one_process
     assert list(small_parts.iterdir())  # the other process did die
 
@@ -78,7 +87,7 @@ def test_serves_first_build_shares_the_pages_out_and_its_rebuilds_use_them_again
     assert _site(_build(processes=3, memo=memo)) == in_one_process
     assert list(small_parts.iterdir())  # the others made some of it
     assert _site(_build(processes=3, memo=memo)) == in_one_process
-    assert not [name for name in memo.made.made if name.startswith("engagements/")], memo.made.made
+    assert memo.made.made == []  # every page and file, whichever process made it, was used again
 
 
 def test_a_build_that_fails_stops_the_other_processes_and_says_why(small_parts, monkeypatch):

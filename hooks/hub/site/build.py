@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from hub.checks.check_all import check_records
@@ -26,7 +27,6 @@ from hub.settings import Settings
 from hub.words import use
 
 from .pages import build_pages
-from .pages.engagement import engagement_pages
 from .render import GeneratedPage
 from .shared_work import SharedPages
 
@@ -68,25 +68,22 @@ def build_hub(
     earlier = memo.entries if memo else None
     catalogue = Catalogue.build(result.records, today, settings, result.area, result.population, earlier)
     if memo is None:
-        # Other processes, where there are processors for them, start on the engagement pages now.
+        # Other processes, where there are processors for them, start on the pages now.
         with SharedPages(catalogue) as shared:
-            return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
+            return _made(catalogue, site_url, result.warnings, shared.pages)
     memo.entries = {entry.slug: entry for entry in catalogue.entries}
     with memo.made.build(_inputs(root, settings, site_url, catalogue, memo.records)):
         if memo.builds > 1:
-            return _made(catalogue, site_url, result.warnings)
+            return _made(catalogue, site_url, result.warnings, partial(build_pages, catalogue))
         # mkdocs serve's first build makes every page, as a full build does, so other processes help. It runs
         # before the server starts its threads: a process copied from one with other threads can wait forever
         # on a lock one of them held.
-        with SharedPages(catalogue) as shared:
-            return _made(catalogue, site_url, result.warnings, shared.engagement_pages)
+        with SharedPages(catalogue, remember=True) as shared:
+            return _made(catalogue, site_url, result.warnings, shared.pages)
 
 
 def _made(
-    catalogue: Catalogue,
-    site_url: str | None,
-    warnings: list[Problem],
-    engagement: Callable[[Catalogue], list[GeneratedPage]] = engagement_pages,
+    catalogue: Catalogue, site_url: str | None, warnings: list[Problem], pages: Callable[[], list[GeneratedPage]]
 ) -> Hub:
     files = [
         *feed_files(catalogue, site_url),
@@ -94,7 +91,7 @@ def _made(
         *open_data_files(catalogue),
         robots_file(site_url),
     ]
-    return Hub(catalogue, build_pages(catalogue, engagement), files, warnings)
+    return Hub(catalogue, pages(), files, warnings)
 
 
 # The hub's own files that pages are made with: a change to any of them makes every page again.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -140,6 +140,29 @@ def _abbr(term: Term, shown: str) -> str:
     return ENVIRONMENT.get_template("abbr.html").render(term=term, text=Markup(shown))
 
 
+_ELSEWHERE: ContextVar[dict[str, GeneratedPage] | None] = ContextVar("hub_elsewhere", default=None)
+
+
+@contextmanager
+def taking(pages: list[GeneratedPage]) -> Iterator[None]:
+    """While the page functions run again in this process to remember pages another process made in mkdocs
+    serve's first build (site/shared_work.py): render() gives those pages as they are, without drawing them."""
+    token = _ELSEWHERE.set({page.path: page for page in pages})
+    try:
+        yield
+    finally:
+        _ELSEWHERE.reset(token)
+
+
+def made_elsewhere(path: str) -> GeneratedPage | None:
+    taken = _ELSEWHERE.get()
+    return None if taken is None else taken.get(path)
+
+
+def _same(page: GeneratedPage) -> GeneratedPage:
+    return page
+
+
 _DRAWN: ContextVar[dict[tuple, tuple[object, Markup]] | None] = ContextVar("hub_drawn", default=None)
 
 
@@ -241,4 +264,5 @@ def render(
         changed=changed,
         **context,
     )
-    return remembered(path, template, values, make)
+    elsewhere = made_elsewhere(path)  # drawn by another process already
+    return remembered(path, template, values, make if elsewhere is None else partial(_same, elsewhere))

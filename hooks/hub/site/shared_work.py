@@ -1,14 +1,15 @@
-"""A full build's engagement pages, shared out between this process and others where it has more than one
-processor (issue 23: a full build at 10,000 records in 40 s on 2 processors).
+"""A build's pages, shared out between this process and others where it has more than one processor
+(issue 23: a full build at 10,000 records in 40 s on 2 processors).
 
-Each engagement's page and its versions' pages are made from the catalogue alone, and they were 60% of the
-hub's own work at 2,000 records. So once the catalogue is built, other processes start as copies of this one
-(Linux's "fork": nothing is sent to them) and make those pages, taking parts from the end of the list, while
-this process makes the feeds, calendars, open data and other pages, then takes parts from the start until they
-meet. Only the finished pages come back: their HTML is compressed already, so they are cheap to send.
+Every page is made from the catalogue alone. So once the catalogue is built, other processes start as copies
+of this one (Linux's "fork": nothing is sent to them) and make the pages in parts (pages/__init__.py), taking
+parts from the end of the list, while this process makes the feeds, calendars and open data, then takes parts
+from the start until they meet. Only the finished pages come back: their HTML is compressed already, so they
+are cheap to send.
 
-In `mkdocs serve` only the first build shares them out: the pages others made are remembered here as if made
-here (fingerprint.py), and a rebuild makes again only the few whose record changed, in this process.
+In `mkdocs serve` only the first build shares them out: the page functions run again here to remember the
+pages others made as if made here (fingerprint.py), taking them as they are (render.taking), so a rebuild
+makes again only the few pages whose inputs changed, in this process.
 """
 
 from __future__ import annotations
@@ -22,27 +23,24 @@ from hub.checks.check_all import available_processes
 from hub.facts.catalogue import Catalogue
 from hub.outputs.fingerprint import not_remembered
 
-from .pages.engagement import engagement_pages
-from .render import GeneratedPage, drawing_once
+from .pages import ENTRIES_PER_PART, page_parts
+from .render import GeneratedPage, drawing_once, taking
 
 # Below this many engagements for each process, starting one costs more than it saves.
 ENTRIES_PER_PROCESS = 400
-# Small enough that the processes finish close together, large enough that taking a part costs nothing much.
-ENTRIES_PER_PART = 20
 
 
 class SharedPages:
-    """Started before this process makes its own share of the build; `engagement_pages` then gives every
-    engagement page in the order one process makes them."""
+    """Started before this process makes its own share of the build; `pages` then gives every page in the
+    site's order. `remember`: in mkdocs serve, whose next builds use the pages again."""
 
     in_this_process: SharedPages | None = None  # in another process: the work it started with
     LOCK_WAIT_SECONDS = 10
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        entries = catalogue.entries
-        self.catalogue = catalogue
-        self.parts = [entries[start : start + ENTRIES_PER_PART] for start in range(0, len(entries), ENTRIES_PER_PART)]
-        processes = min(available_processes(), len(entries) // ENTRIES_PER_PROCESS)
+    def __init__(self, catalogue: Catalogue, remember: bool = False) -> None:
+        self.parts = page_parts(catalogue, ENTRIES_PER_PART)
+        self.remember = remember
+        processes = min(available_processes(), len(catalogue.entries) // ENTRIES_PER_PROCESS)
         self._pool: ProcessPoolExecutor | None = None
         self._theirs: list[Future[dict[int, list[GeneratedPage]]]] = []
         # Only where a new process starts as a copy of this one: elsewhere it would load everything again.
@@ -63,28 +61,32 @@ class SharedPages:
             self._stop()  # the build has failed: the others finish the part they are making and take no more
         self._pool.shutdown(cancel_futures=True)
 
-    def engagement_pages(self, catalogue: Catalogue) -> list[GeneratedPage]:
-        if self._pool is None:
-            return engagement_pages(catalogue)
+    def pages(self) -> list[GeneratedPage]:
         mine: dict[int, list[GeneratedPage]] = {}
         theirs: dict[int, list[GeneratedPage]] = {}
-        try:
-            self.make(mine, from_the_end=False)
-            for future in self._theirs:
-                theirs.update(future.result())
-        except BrokenProcessPool:
-            pass  # another process ended without a word (out of memory, say): what it took is made here below
-        pages = []
-        for n, part in enumerate(self.parts):
-            if n in mine:
-                pages += mine[n]
-            else:  # made by another process, and remembered here for mkdocs serve's rebuilds; or made here now
-                pages += engagement_pages(self.catalogue, part, {page.path: page for page in theirs.get(n, [])} or None)
-        return pages
+        with drawing_once():
+            if self._pool is None:
+                return [page for part in self.parts for page in part()]
+            try:
+                self.make(mine, from_the_end=False)
+                for future in self._theirs:
+                    theirs.update(future.result())
+            except BrokenProcessPool:
+                pass  # another process ended without a word (out of memory, say): what it took is made here below
+            pages = []
+            for n, part in enumerate(self.parts):
+                if n in mine:
+                    pages += mine[n]
+                elif n in theirs and not self.remember:
+                    pages += theirs[n]
+                else:  # made by another process, and remembered here for mkdocs serve's rebuilds; or made here now
+                    with taking(theirs.get(n, [])):
+                        pages += part()
+            return pages
 
     def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool) -> None:
         while (n := self._take(from_the_end)) is not None:
-            made[n] = engagement_pages(self.catalogue, self.parts[n])
+            made[n] = self.parts[n]()
 
     def _share(self) -> None:
         """Run as another process starts: it is a copy of this one, so nothing is sent to it."""

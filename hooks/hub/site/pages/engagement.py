@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import partial
 
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
@@ -17,7 +16,7 @@ from hub.outputs.fingerprint import remembered
 from hub.outputs.open_data import record_csv, record_json
 from hub.outputs.search import engagement_search_text
 from hub.records.model import Version
-from hub.site.render import GeneratedPage, render
+from hub.site.render import GeneratedPage, made_elsewhere, render
 from hub.urls import url_of
 from hub.words import has, say
 
@@ -125,33 +124,34 @@ def version_path(entry: Entry, version: Version) -> str:
     return f"engagements/{entry.slug}/{version.slug}.md"
 
 
-def engagement_pages(
-    catalogue: Catalogue, entries: Sequence[Entry] | None = None, made: dict[str, GeneratedPage] | None = None
-) -> list[GeneratedPage]:
-    """The pages of `entries`, or of every engagement. `made`: these pages made already, by path, by another
-    process (site/shared_work.py): used as they are, and remembered for mkdocs serve's next rebuild."""
+def engagement_pages(catalogue: Catalogue, entries: Sequence[Entry] | None = None) -> list[GeneratedPage]:
+    """The pages of `entries`, or of every engagement."""
     return [
         page
         for entry in (catalogue.entries if entries is None else entries)
-        for page in (_engagement_page(entry, catalogue, made), *_version_pages(entry, catalogue, made))
+        for page in (_engagement_page(entry, catalogue), *_version_pages(entry, catalogue))
     ]
 
 
-def _engagement_page(entry: Entry, catalogue: Catalogue, made: dict[str, GeneratedPage] | None) -> GeneratedPage:
+def _engagement_page(entry: Entry, catalogue: Catalogue) -> GeneratedPage:
     """The page, or in mkdocs serve the same page as the last build made if neither its record nor the earlier
     engagements it shows changed: everything else it shows comes from its record, the date, the settings and
-    the map (fingerprint.py), so working out its values again is skipped too."""
+    the map (fingerprint.py), so working out its values again is skipped too. A page another process made
+    (site/shared_work.py) is taken as it is, for the same reason."""
     inputs = {"entry": entry, "known": catalogue.what_we_know(entry)}
-    make = partial(engagement_page, entry, catalogue) if made is None else partial(made.__getitem__, entry.path)
+
+    def make() -> GeneratedPage:
+        return made_elsewhere(entry.path) or engagement_page(entry, catalogue)
+
     return remembered(f"{entry.path}#values", "engagement page", inputs, make)
 
 
-def _version_pages(entry: Entry, catalogue: Catalogue, made: dict[str, GeneratedPage] | None) -> list[GeneratedPage]:
+def _version_pages(entry: Entry, catalogue: Catalogue) -> list[GeneratedPage]:
     """As _engagement_page: they show only what the record says, on the build's date."""
 
-    def make() -> list[GeneratedPage]:
-        if made is not None:
-            return [made[version_path(entry, version)] for version in entry.engagement.versions]
-        return version_pages(entry, catalogue.last_changed(entry))
-
-    return remembered(f"{entry.path}#versions", "version pages", {"entry": entry}, make)
+    return remembered(
+        f"{entry.path}#versions",
+        "version pages",
+        {"entry": entry},
+        lambda: version_pages(entry, catalogue.last_changed(entry)),
+    )
