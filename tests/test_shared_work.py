@@ -4,13 +4,17 @@ same site as one process does, even when another process dies."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import multiprocessing
 import os
 import zlib
+from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_TODAY, ROOT
+from conftest import DEMO_TODAY, ROOT, Run, copy_hub
+from conftest import mkdocs_build as mkdocs_build_here
 from hub.settings import read_mkdocs_yml, settings_from_mapping
 from hub.site import shared_work
 from hub.site.build import Hub, HubMemo, build_hub
@@ -97,3 +101,71 @@ def test_a_build_that_fails_stops_the_other_processes_and_says_why(small_parts, 
     monkeypatch.setattr("hub.site.build.open_data_files", broken)
     with pytest.raises(ValueError, match="a broken template"):
         _build(processes=2)
+
+
+# MkDocs then writes the pages: in a full build, another process writes the hub's pages from the end.
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def writing_shared(monkeypatch, tmp_path):
+    """Two processes write the demo's pages; each other process that writes one leaves its process id in
+    tmp_path/pids. Gives a function that builds a copy of the demo."""
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setattr(shared_work, "available_processes", lambda: 2)
+    monkeypatch.setattr(shared_work, "PAGES_PER_PROCESS", 1)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    here, write = os.getpid(), mkdocs_build._build_page
+
+    @functools.wraps(write)
+    def marked(*args, **kwargs):
+        if os.getpid() != here:
+            (pids / str(os.getpid())).touch()
+            other_process(*args)
+        return write(*args, **kwargs)
+
+    def other_process(*args):
+        pass
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", marked)
+
+    def build(then=None) -> tuple[Run, Path, list]:
+        nonlocal other_process
+        other_process = then or other_process
+        (tmp_path / "hub").mkdir()
+        root = copy_hub(tmp_path / "hub")
+        return mkdocs_build_here(root), root / "site", list(pids.iterdir())
+
+    return build
+
+
+def test_two_processes_write_the_same_site_as_one(demo_site, writing_shared):
+    built, site, others = writing_shared()
+    assert built.code == 0, built.output
+    assert others  # the other process wrote some of it
+    assert _site_files(site) == _site_files(demo_site)
+
+
+def test_the_pages_a_writing_process_took_before_it_died_are_written_here(demo_site, writing_shared):
+    def dying(page, *args):
+        os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
+
+    built, site, others = writing_shared(dying)
+    assert built.code == 0, built.output
+    assert others  # it did die
+    assert _site_files(site) == _site_files(demo_site)
+
+
+def test_a_warning_while_another_process_writes_stops_a_strict_build(writing_shared):
+    def warning(page, *args):
+        logging.getLogger("mkdocs.hub_test").warning("A warning from %s", page.file.src_uri)
+
+    built, site, others = writing_shared(warning)
+    assert built.code == 1
+    assert "A warning from " in built.output
+    assert "Aborted with" in built.output and "in strict mode" in built.output

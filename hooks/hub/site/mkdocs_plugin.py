@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import logging
 import os
 import shutil
@@ -26,6 +27,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -59,6 +61,7 @@ from .editor import bundle_files, find_bundle
 from .file_dates import last_changed
 from .render import GeneratedPage
 from .security import with_content_security_policy
+from .shared_work import SharedWriting
 from .shells import ADDRESS, ALTERNATES, CONTENT, DESCRIPTION, EDIT, HEADED_CONTENT, TITLE, Shells, fill
 from .theme_files import ThemeListing
 
@@ -85,6 +88,7 @@ class Build:
     shells: Shells = field(default_factory=Shells)
     env: Any = None  # the theme's templates
     checking: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # by page: its kind, and its page filled in
+    page_writing: PageWriting | None = None  # a full build's: shared with another process where it can be
 
 
 class EngagementHub:
@@ -249,6 +253,10 @@ class EngagementHub:
                     page.meta["template"] = SHELLED
                 else:
                     first.add(page.kind)
+        if not self.serving:
+            build.page_writing = PageWriting.start(
+                [f.page for f in files.documentation_pages() if isinstance(f.page, HubPage) and _unsearched(f.page)]
+            )
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -259,10 +267,13 @@ class EngagementHub:
             return context
         build = self.current
         shells, theme = build.shells, build.env.get_template("main.html")
-        if page.meta.get("template") != SHELLED:
+        shelled = page.meta.get("template") == SHELLED
+        if not shelled or not shells.drawn(kind):  # the first page of its kind, or the first in this process
             # Drawn by the theme as usual; its drawing with markers, filled in, must come out the same.
             shells.remember(kind, theme.render({**context, **_marked(page)}))
             build.checking[page.url] = (kind, fill(shells.drawing(kind), _values(page, context, build.env)))
+            if shelled:
+                context["hub_page"] = theme.render(context)
         elif shells.trusted(kind):
             context["hub_page"] = fill(shells.drawing(kind), _values(page, context, build.env))
         else:
@@ -283,6 +294,8 @@ class EngagementHub:
         return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_build_error(self, error) -> None:
+        if self.build is not None and self.build.page_writing is not None:
+            self.build.page_writing.stop()
         if self.writing is not None:
             self.writing.failed = True
 
@@ -297,6 +310,9 @@ class EngagementHub:
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
+        if self.current.page_writing is not None:
+            for level, message in self.current.page_writing.finish():
+                log.log(level, "%s", message)  # counted here, as strict: true asks
         # Pages made from records are left out of the search plugin's own reading (their front matter
         # says so); they give it short entries instead (hub/outputs/search.py).
         index = _search_index(config)
@@ -469,6 +485,63 @@ class _Compiled(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _unsearched(page: HubPage) -> bool:
+    """Search reads nothing of a page its front matter leaves out (hub/outputs/search.py gives those entries)."""
+    return bool((page.meta.get("search") or {}).get("exclude"))
+
+
+class PageWriting:
+    """A full build's writing of the hub's pages that search leaves out, shared with another process where it
+    can be (shared_work.SharedWriting): search's index is all that writing a page leaves in memory, and these
+    add nothing to it.
+
+    MkDocs 1.6 writes each page with its build module's _build_page, and has no event that skips a page. So
+    for the length of the build that function is wrapped: a page another process writes is skipped here. With
+    another version of MkDocs, whose function differs, every page is written here as before.
+    """
+
+    _PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
+
+    def __init__(self, pages: list[HubPage]) -> None:
+        self.pages = pages
+        self.numbers = {id(page): n for n, page in enumerate(pages)}
+        self.write_page = mkdocs_build._build_page
+        self.sharing: SharedWriting | None = None
+
+    @classmethod
+    def start(cls, pages: list[HubPage]) -> PageWriting | None:
+        if list(inspect.signature(mkdocs_build._build_page).parameters) != cls._PARAMETERS:
+            return None
+        writing = cls(pages)
+        mkdocs_build._build_page = writing._build_page
+        return writing
+
+    def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+        n = self.numbers.get(id(page))
+        if n is not None and not dirty and not excluded:
+            if self.sharing is None:  # the first of them: every page is read and the theme is ready
+                self.sharing = SharedWriting(
+                    len(self.pages), lambda k: self.write_page(self.pages[k], config, doc_files, nav, env)
+                )
+            if not self.sharing.here(n):
+                return
+        self.write_page(page, config, doc_files, nav, env, dirty, excluded)
+
+    def finish(self) -> list[tuple[int, str]]:
+        """Once MkDocs has written its pages: what the other process logged, to log here."""
+        self._unwrap()
+        return [] if self.sharing is None else self.sharing.finish()
+
+    def stop(self) -> None:
+        self._unwrap()
+        if self.sharing is not None:
+            self.sharing.stop()
+
+    def _unwrap(self) -> None:
+        if mkdocs_build._build_page == self._build_page:
+            mkdocs_build._build_page = self.write_page
 
 
 class _Kept(File):

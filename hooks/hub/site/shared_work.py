@@ -10,13 +10,19 @@ are cheap to send.
 In `mkdocs serve` only the first build shares them out: the page functions run again here to remember the
 pages others made as if made here (fingerprint.py), taking them as they are (render.taking), so a rebuild
 makes again only the few pages whose inputs changed, in this process.
+
+Then MkDocs writes each page in turn (SharedWriting): in a full build, another process starts as a copy of this
+one at the first page and writes the hub's pages from the end, while this one writes them from the start.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from types import TracebackType
 
 from hub.checks.check_all import available_processes
@@ -26,8 +32,9 @@ from hub.outputs.fingerprint import not_remembered
 from .pages import ENTRIES_PER_PART, page_parts
 from .render import GeneratedPage, drawing_once, taking
 
-# Below this many engagements for each process, starting one costs more than it saves.
+# Below this many engagements, or pages to write, for each process, starting one costs more than it saves.
 ENTRIES_PER_PROCESS = 400
+PAGES_PER_PROCESS = 500
 
 
 class SharedPages:
@@ -35,7 +42,6 @@ class SharedPages:
     site's order. `remember`: in mkdocs serve, whose next builds use the pages again."""
 
     in_this_process: SharedPages | None = None  # in another process: the work it started with
-    LOCK_WAIT_SECONDS = 10
 
     def __init__(self, catalogue: Catalogue, remember: bool = False) -> None:
         self.parts = page_parts(catalogue, ENTRIES_PER_PART)
@@ -47,7 +53,7 @@ class SharedPages:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
-        self._first_and_last = context.Array("i", [0, len(self.parts) - 1])  # it has a lock
+        self._ends = _Ends(len(self.parts), context)
         self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
         self._theirs = [self._pool.submit(_make_from_the_end) for _ in range(processes - 1)]
 
@@ -58,7 +64,7 @@ class SharedPages:
         if self._pool is None:
             return
         if error is not None:
-            self._stop()  # the build has failed: the others finish the part they are making and take no more
+            self._ends.stop()  # the build has failed: the others finish the part they are making and take no more
         self._pool.shutdown(cancel_futures=True)
 
     def pages(self) -> list[GeneratedPage]:
@@ -85,20 +91,130 @@ class SharedPages:
             return pages
 
     def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool) -> None:
-        while (n := self._take(from_the_end)) is not None:
+        while (n := self._ends.take(from_the_end)) is not None:
             made[n] = self.parts[n]()
 
     def _share(self) -> None:
         """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
         SharedPages.in_this_process = self
 
-    def _stop(self) -> None:
-        lock = self._first_and_last.get_lock()
-        if lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
-            self._first_and_last[0] = len(self.parts)
-            lock.release()
 
-    def _take(self, from_the_end: bool) -> int | None:
+def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
+    assert SharedPages.in_this_process is not None  # set by SharedPages._share as this process started
+    made: dict[int, list[GeneratedPage]] = {}
+    with drawing_once(), not_remembered():
+        SharedPages.in_this_process.make(made, from_the_end=True)
+    return made
+
+
+class SharedWriting:
+    """The pages MkDocs writes that another process may write instead: `here(n)`, asked for each of them in
+    turn, says whether this process writes the nth; `write(n)` writes it (MkDocs's own code for a page, so the
+    bytes are the same whichever process runs it). The other process starts as a copy of this one when made,
+    with every page read and the theme ready, and writes from the end until the two meet."""
+
+    in_this_process: SharedWriting | None = None  # in another process: the work it started with
+
+    def __init__(self, count: int, write: Callable[[int], None]) -> None:
+        self.count, self.write = count, write
+        self._theirs: list[int] = []  # the pages another process took
+        self._broken = False
+        processes = min(available_processes(), count // PAGES_PER_PROCESS)
+        self._pool: ProcessPoolExecutor | None = None
+        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._ends = _Ends(count, context)
+        self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
+        self._others = [self._pool.submit(_write_from_the_end) for _ in range(processes - 1)]
+
+    def here(self, n: int) -> bool:
+        if self._pool is None or self._broken:
+            return True
+        try:
+            if self._ends.claim(n):
+                return True
+        except BrokenProcessPool:  # another process died holding the lock: this one writes the rest
+            self._broken = True
+            return True
+        self._theirs.append(n)
+        return False
+
+    def finish(self) -> list[tuple[int, str]]:
+        """Once this process has written its pages: waits for the others, writes here what one that died had
+        taken, and gives the warnings and errors the others logged (level, message), for this process to log."""
+        if self._pool is None:
+            return []
+        logged: list[tuple[int, str]] = []
+        written: set[int] = set()
+        try:
+            for future in self._others:
+                theirs = future.result()
+                written.update(theirs.written)
+                logged += theirs.logged
+        except BrokenProcessPool:
+            pass  # another process ended without a word (out of memory, say)
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+        for n in self._theirs:
+            if n not in written:
+                self.write(n)
+        return logged
+
+    def stop(self) -> None:
+        """The build has failed: the others finish the page they are writing and take no more."""
+        if self._pool is not None:
+            self._ends.stop()
+            self._pool.shutdown(cancel_futures=True)
+
+    def _share(self) -> None:
+        SharedWriting.in_this_process = self
+
+
+@dataclass
+class _Written:
+    written: list[int] = field(default_factory=list)
+    logged: list[tuple[int, str]] = field(default_factory=list)  # warnings and errors: (level, message)
+
+
+class _Logged(logging.Filter):
+    """In another process: keeps what MkDocs would count as a warning, for the first process to log."""
+
+    def __init__(self, kept: list[tuple[int, str]]) -> None:
+        super().__init__()
+        self.kept = kept
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.kept.append((record.levelno, record.getMessage()))
+        return False
+
+
+def _write_from_the_end() -> _Written:
+    writing = SharedWriting.in_this_process
+    assert writing is not None  # set by SharedWriting._share as this process started
+    done = _Written()
+    # MkDocs counts warnings in the first process (strict: true); here they would be printed and lost.
+    kept = _Logged(done.logged)
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(kept)
+    while (n := writing._ends.take(from_the_end=True)) is not None:
+        writing.write(n)
+        done.written.append(n)
+    return done
+
+
+class _Ends:
+    """Parts numbered from 0, taken from the start by one process and from the end by the others, until they
+    meet. So whichever is quicker does more: parts differ in size, and so does each processor's speed."""
+
+    LOCK_WAIT_SECONDS = 10
+
+    def __init__(self, count: int, context: multiprocessing.context.BaseContext) -> None:
+        self._first_and_last = context.Array("i", [0, count - 1])  # it has a lock
+
+    def take(self, from_the_end: bool) -> int | None:
         lock = self._first_and_last.get_lock()
         # Held for a moment only: if it is not free soon, another process died holding it.
         if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
@@ -112,10 +228,21 @@ class SharedPages:
         finally:
             lock.release()
 
+    def claim(self, n: int) -> bool:
+        """Takes the nth from the start, with any before it, unless the others have taken it."""
+        lock = self._first_and_last.get_lock()
+        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
+            raise BrokenProcessPool("another process died while it took a part")
+        try:
+            if n > self._first_and_last[1]:
+                return False
+            self._first_and_last[0] = max(self._first_and_last[0], n + 1)
+            return True
+        finally:
+            lock.release()
 
-def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
-    assert SharedPages.in_this_process is not None  # set by SharedPages._share as this process started
-    made: dict[int, list[GeneratedPage]] = {}
-    with drawing_once(), not_remembered():
-        SharedPages.in_this_process.make(made, from_the_end=True)
-    return made
+    def stop(self) -> None:
+        lock = self._first_and_last.get_lock()
+        if lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
+            self._first_and_last[0] = self._first_and_last[1] + 1
+            lock.release()
