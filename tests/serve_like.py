@@ -1,10 +1,12 @@
 """Build a hub the way `mkdocs serve --dirty` does, in one process, and print what each build left in its folder.
 
-    python tests/serve_like.py HUB_FOLDER SITE_FOLDER STEPS.json [--full]
+    python tests/serve_like.py HUB_FOLDER SITE_FOLDER STEPS.json [--full] [--share]
 
 STEPS.json is a list of steps; each is a list of edits ({"write": path, "text": ...} or {"delete": path}) made
 before a rebuild. After each build, one line of JSON: the sha256 of every file in the site, the files written
 again, and what the build logged. With --full, one full build (as `mkdocs serve` without --dirty) and no steps.
+With --share, the demo's few pages are shared out between two processes as a big hub's are, and each line
+says how many other processes wrote pages.
 tests/test_incremental.py runs it in a process of its own, so each hub's plugin starts afresh.
 """
 
@@ -46,6 +48,7 @@ def main() -> int:
         return made
 
     theme_drawings = _count_theme_drawings()
+    others = _shared(site.parent / f"{site.name}-writers") if "--share" in sys.argv else None
     first = config()
     first.plugins.on_startup(command="serve", dirty=dirty)
     before: dict[str, int] = {}
@@ -72,6 +75,7 @@ def main() -> int:
                     "log": lines.lines,
                     "drawings": _drawings(),
                     "theme_drawings": list(theme_drawings),
+                    "other_writers": None if others is None else len(list(others.iterdir())),
                 }
             ),
             flush=True,
@@ -79,6 +83,31 @@ def main() -> int:
         before = times
     first.plugins.on_shutdown()
     return 0
+
+
+def _shared(writers: Path) -> Path:
+    """Pages and their writing shared out as if the demo were big; each other process that writes a page
+    leaves its process id in `writers`."""
+    import functools
+    import os
+
+    from mkdocs.commands import build as mkdocs_build
+
+    from hub.site import shared_work
+
+    shared_work.available_processes = lambda: 2
+    shared_work.ENTRIES_PER_PROCESS = shared_work.PAGES_PER_PROCESS = 1
+    writers.mkdir(exist_ok=True)
+    here, write = os.getpid(), mkdocs_build._build_page
+
+    @functools.wraps(write)
+    def marked(*args, **kwargs):
+        if os.getpid() != here:
+            (writers / str(os.getpid())).touch()
+        return write(*args, **kwargs)
+
+    mkdocs_build._build_page = marked
+    return writers
 
 
 def _count_theme_drawings() -> list[str]:

@@ -141,6 +141,30 @@ def test_after_a_new_title_an_addition_and_deletions_the_site_is_what_a_full_bui
     assert builds[-1]["files"] == full, _differences(builds[-1]["files"], full)
 
 
+def test_serves_first_build_shares_its_pages_out_and_a_rebuild_after_it_is_what_a_full_build_makes(tmp_path):
+    """As a big hub's: the first build makes and writes its pages in two processes (hub/site/shared_work.py);
+    the rebuild after a save, in this one, draws again the theme for the kinds of page the other drew."""
+    (tmp_path / "hub").mkdir()
+    hub = copy_hub(tmp_path / "hub")
+    before = _full_build(tmp_path, hub, "before")
+    carers = _text(hub, "engagements/carers-breaks.yaml")
+    steps = [
+        [
+            {
+                "write": "engagements/carers-breaks.yaml",
+                "text": carers.replace("title: Breaks for unpaid carers", "title: Breaks for carers"),
+            }
+        ],
+    ]
+    first, rebuilt = _run(hub, tmp_path / "served", steps, "--share")
+    assert first["failed"] is None and rebuilt["failed"] is None, first["log"] + rebuilt["log"]
+    assert first["other_writers"] == 1
+    assert first["files"] == before, _differences(first["files"], before)
+    after = _full_build(tmp_path, hub, "after")
+    assert rebuilt["files"] == after, _differences(rebuilt["files"], after)
+    assert "engagements/carers-breaks/index.html" in rebuilt["written"]
+
+
 def test_pages_the_navigation_leaves_out_are_filled_into_one_drawing_of_the_theme_per_folder(served):
     """hub/site/shells.py: the first page of each kind is drawn by the theme and compared with its drawing
     filled in; every kind on the demo must match, or each of its pages is drawn by the theme again (slowly)."""

@@ -88,7 +88,7 @@ class Build:
     shells: Shells = field(default_factory=Shells)
     env: Any = None  # the theme's templates
     checking: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # by page: its kind, and its page filled in
-    page_writing: PageWriting | None = None  # a full build's: shared with another process where it can be
+    page_writing: PageWriting | None = None  # shared with another process where it can be
 
 
 class EngagementHub:
@@ -253,7 +253,9 @@ class EngagementHub:
                     page.meta["template"] = SHELLED
                 else:
                     first.add(page.kind)
-        if not self.serving:
+        # Not while mkdocs serve's server runs: a process copied from one with other threads can wait forever on a
+        # lock one of them held. Its first build runs before them.
+        if self.memo is None or self.memo.builds == 1:
             build.page_writing = PageWriting.start(
                 [f.page for f in files.documentation_pages() if isinstance(f.page, HubPage) and _unsearched(f.page)]
             )
@@ -493,9 +495,10 @@ def _unsearched(page: HubPage) -> bool:
 
 
 class PageWriting:
-    """A full build's writing of the hub's pages that search leaves out, shared with another process where it
-    can be (shared_work.SharedWriting): search's index is all that writing a page leaves in memory, and these
-    add nothing to it.
+    """A build's writing of the hub's pages that search leaves out, shared with another process where it can be
+    (shared_work.SharedWriting): search's index is all that writing a page leaves in memory, and these add
+    nothing to it. In mkdocs serve, the first build only; the theme's drawings the other process made are made
+    again in the next build that needs them.
 
     MkDocs 1.6 writes each page with its build module's _build_page, and has no event that skips a page. So
     for the length of the build that function is wrapped: a page another process writes is skipped here. With
@@ -520,7 +523,7 @@ class PageWriting:
 
     def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
         n = self.numbers.get(id(page))
-        if n is not None and not dirty and not excluded:
+        if n is not None and not excluded and (not dirty or page.file.is_modified()):
             if self.sharing is None:  # the first of them: every page is read and the theme is ready
                 self.sharing = SharedWriting(
                     len(self.pages), lambda k: self.write_page(self.pages[k], config, doc_files, nav, env)
