@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_hub, mkdocs_build
 from hub.records.yaml_source import parse
 
 
@@ -63,3 +63,25 @@ def test_a_long_summary_is_cut_at_a_word_to_keep_the_index_small():
     cut = _first_sentence(long)
     assert len(cut) <= SUMMARY_CHARACTERS + 2 and cut.endswith(" …") and long.startswith(cut[:-2])
     assert _first_sentence("Short one. Second sentence.") == "Short one"
+
+
+def test_search_reads_the_pages_it_indexes_and_is_not_asked_about_the_pages_it_leaves_out(tmp_path, monkeypatch):
+    """Material's search runs a regular expression over the whole HTML of every page it is asked about; the
+    hub asks it only about the pages it reads (hub/site/mkdocs_plugin.py)."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    asked: list[str] = []
+    read = SearchPlugin.on_page_context
+
+    def on_page_context(self, context, *, page, config, nav):
+        asked.append(page.url)
+        return read(self, context, page=page, config=config, nav=nav)
+
+    monkeypatch.setattr(SearchPlugin, "on_page_context", on_page_context)
+    (tmp_path / "hub").mkdir()
+    root = copy_hub(tmp_path / "hub")
+    assert mkdocs_build(root).code == 0
+    assert "about/" in asked
+    assert not [url for url in asked if url.startswith("engagements/")], asked
+    docs = json.loads((root / "site" / "search" / "search_index.json").read_text())["docs"]
+    assert "engagements/community-hospital-beds/" in {d["location"] for d in docs}  # the hub's own entry

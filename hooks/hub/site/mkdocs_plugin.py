@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -139,6 +139,7 @@ class EngagementHub:
             raise PluginError(str(error)) from None
         if self.serving:
             self.theme_listing.use_for(config.theme)
+        _search_passes_by_unsearched_pages(config.plugins)
         site = Path(config.site_dir)
         if self.atomic and not _made_by_serve(site):
             self.writing = Writing(site, building_folder(site))
@@ -492,6 +493,27 @@ class _Compiled(BytecodeCache):
 def _unsearched(page: HubPage) -> bool:
     """Search reads nothing of a page its front matter leaves out (hub/outputs/search.py gives those entries)."""
     return bool((page.meta.get("search") or {}).get("exclude"))
+
+
+def _search_passes_by_unsearched_pages(plugins) -> None:
+    """Material's search reads each page's whole HTML with a regular expression, to take out data-search
+    attributes, even on a page its index leaves out: a tenth of writing a page from the records. The hub's
+    pages have none (its templates write none, and record text is escaped), so search is not asked about those
+    its index leaves out."""
+    events = plugins.events.get("page_context", [])
+    for n, method in enumerate(events):
+        if getattr(method, "__name__", "") == "on_page_context" and hasattr(
+            getattr(method, "__self__", None), "search_index"
+        ):
+            events[n] = partial(_unless_unsearched, method)
+            origins = getattr(plugins, "_event_origins", {})  # the plugin's name, for MkDocs's messages
+            origins[events[n]] = origins.get(method, "search")
+
+
+def _unless_unsearched(on_page_context, context, *, page, config, nav):
+    if isinstance(page, HubPage) and _unsearched(page):
+        return context
+    return on_page_context(context, page=page, config=config, nav=nav)
 
 
 class PageWriting:

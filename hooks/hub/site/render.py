@@ -58,7 +58,7 @@ class GeneratedPage:
 
     @property
     def body(self) -> str:
-        return zlib.decompress(self.packed).decode("utf-8")
+        return _unpacked(self.packed)
 
     @property
     def meta(self) -> dict:
@@ -73,6 +73,13 @@ class GeneratedPage:
                 {"type": kind, "title": html.escape(title), "href": path} for kind, title, path in self.alternates
             ]
         return meta
+
+
+@lru_cache(maxsize=1)
+def _unpacked(packed: bytes) -> str:
+    # MkDocs, the search plugin and the theme read a page's HTML six times as it is written, one page at a time:
+    # unpacked once each, and only the latest kept.
+    return zlib.decompress(packed).decode("utf-8")
 
 
 def paragraphs(text: str) -> Markup:
