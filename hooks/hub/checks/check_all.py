@@ -173,7 +173,7 @@ def _each_record(paths: list[Path], job: _Job, processes: int) -> Checked:
     """Check each record on its own: in this process, or shared out between several."""
     processes = min(processes, len(paths) // RECORDS_PER_PROCESS)
     # Only where a new process starts as a copy of this one (Linux): elsewhere it would load everything again.
-    if job.keep_records or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _check_some(paths, job)
     context = multiprocessing.get_context("fork")
     parts = _Parts(paths, context)
