@@ -13,6 +13,7 @@ on_config = _hub.on_config
 on_pre_build = _hub.on_pre_build
 on_serve = _hub.on_serve
 on_files = _hub.on_files
+on_nav = _hub.on_nav
 on_env = _hub.on_env
 on_page_context = _hub.on_page_context
 on_post_page = _hub.on_post_page

@@ -88,6 +88,7 @@ class Build:
     shells: Shells = field(default_factory=Shells)
     env: Any = None  # the theme's templates
     checking: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # by page: its kind, and its page filled in
+    nav: Any = None  # MkDocs's navigation
     page_writing: PageWriting | None = None  # shared with another process where it can be
 
 
@@ -213,6 +214,10 @@ class EngagementHub:
             self.incremental.files = files
         return files
 
+    def on_nav(self, nav, config, files):
+        self.current.nav = nav  # for the process that shares the writing of the pages (PageWriting)
+        return nav
+
     def on_env(self, env, config, files):
         # The sitemap (and its .gz) dates each page with the day what it says last changed, never the
         # clock's, so the same records on the same day give the same bytes. A page made from the records
@@ -257,9 +262,7 @@ class EngagementHub:
         # Not while mkdocs serve's server runs: a process copied from one with other threads can wait forever on a
         # lock one of them held. Its first build runs before them.
         if self.memo is None or self.memo.builds == 1:
-            build.page_writing = PageWriting.start(
-                [f.page for f in files.documentation_pages() if isinstance(f.page, HubPage) and _unsearched(f.page)]
-            )
+            build.page_writing = PageWriting.start(files, build.nav, config, env, self.serving)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -517,52 +520,66 @@ def _unless_unsearched(on_page_context, context, *, page, config, nav):
 
 
 class PageWriting:
-    """A build's writing of the hub's pages that search leaves out, shared with another process where it can be
-    (shared_work.SharedWriting): search's index is all that writing a page leaves in memory, and these add
-    nothing to it. In mkdocs serve, the first build only; the theme's drawings the other process made are made
-    again in the next build that needs them.
+    """A build's writing of the hub's feeds, calendars and open data, and of its pages that search leaves out,
+    shared with another process where it can be (shared_work.SharedWriting): search's index is all that writing
+    a page leaves in memory, and these add nothing to it. In mkdocs serve, the first build only; the theme's
+    drawings the other process made are made again in the next build that needs them.
 
-    MkDocs 1.6 writes each page with its build module's _build_page, and has no event that skips a page. So
-    for the length of the build that function is wrapped: a page another process writes is skipped here. With
-    another version of MkDocs, whose function differs, every page is written here as before.
+    The other process starts as a copy of this one once every page is read and the theme is ready (on_env).
+    MkDocs writes each file with its copy_file, which _Made's own asks here, and each page with its build
+    module's _build_page, with no event that skips one: so for the length of the build that function is wrapped,
+    and a page another process writes is skipped here. With another version of MkDocs, whose function differs,
+    every page and file is written here as before.
     """
 
     _PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
 
-    def __init__(self, pages: list[HubPage]) -> None:
-        self.pages = pages
-        self.numbers = {id(page): n for n, page in enumerate(pages)}
+    def __init__(self, files: list[_Made], pages: list[HubPage], config, doc_files, nav, env) -> None:
+        self.items: list[_Made | HubPage] = [*files, *pages]  # in the order MkDocs writes them
+        self.numbers = {id(item): n for n, item in enumerate(self.items)}
         self.write_page = mkdocs_build._build_page
-        self.sharing: SharedWriting | None = None
+        self.config, self.doc_files, self.nav, self.env = config, doc_files, nav, env
+        mkdocs_build._build_page = self._build_page
+        self.sharing = SharedWriting(len(self.items), self._write)
 
     @classmethod
-    def start(cls, pages: list[HubPage]) -> PageWriting | None:
-        if list(inspect.signature(mkdocs_build._build_page).parameters) != cls._PARAMETERS:
+    def start(cls, files: Files, nav, config, env, serving: bool) -> PageWriting | None:
+        if nav is None or list(inspect.signature(mkdocs_build._build_page).parameters) != cls._PARAMETERS:
             return None
-        writing = cls(pages)
-        mkdocs_build._build_page = writing._build_page
+        doc_files = files.documentation_pages(
+            inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        )
+        made = [f for f in files if isinstance(f, _Made) and f._made is not None]
+        pages = [f.page for f in doc_files if isinstance(f.page, HubPage) and _unsearched(f.page)]
+        writing = cls(made, pages, config, doc_files, nav, env)
+        for file in made:
+            file.shared = writing
         return writing
 
+    def here(self, item: _Made | HubPage) -> bool:
+        """Whether this process writes it: not if another has taken it."""
+        n = self.numbers.get(id(item))
+        return n is None or self.sharing.here(n)
+
+    def _write(self, n: int) -> None:
+        item = self.items[n]
+        if isinstance(item, _Made):
+            item.write()
+        else:
+            self.write_page(item, self.config, self.doc_files, self.nav, self.env)
+
     def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        n = self.numbers.get(id(page))
-        if n is not None and not excluded and (not dirty or page.file.is_modified()):
-            if self.sharing is None:  # the first of them: every page is read and the theme is ready
-                self.sharing = SharedWriting(
-                    len(self.pages), lambda k: self.write_page(self.pages[k], config, doc_files, nav, env)
-                )
-            if not self.sharing.here(n):
-                return
-        self.write_page(page, config, doc_files, nav, env, dirty, excluded)
+        if excluded or (dirty and not page.file.is_modified()) or self.here(page):
+            self.write_page(page, config, doc_files, nav, env, dirty, excluded)
 
     def finish(self) -> list[tuple[int, str]]:
         """Once MkDocs has written its pages: what the other process logged, to log here."""
         self._unwrap()
-        return [] if self.sharing is None else self.sharing.finish()
+        return self.sharing.finish()
 
     def stop(self) -> None:
         self._unwrap()
-        if self.sharing is not None:
-            self.sharing.stop()
+        self.sharing.stop()
 
     def _unwrap(self) -> None:
         if mkdocs_build._build_page == self._build_page:
@@ -583,6 +600,7 @@ class _Made(File):
     _made: GeneratedFile | None = None
     _own: str | bytes | None = None  # what a plugin put in its place
     _kept = False
+    shared: PageWriting | None = None  # its writing shared with another process
 
     @classmethod
     def of(cls, config, made: GeneratedFile, kept: bool) -> _Made:
@@ -603,9 +621,15 @@ class _Made(File):
         return not os.path.isfile(self.abs_dest_path) if self._kept else True
 
     def copy_file(self, dirty: bool = False) -> None:
-        """As MkDocs writes a file made in memory, but unpacked a piece at a time (GeneratedFile.write)."""
+        """As MkDocs writes a file made in memory, but unpacked a piece at a time (GeneratedFile.write), unless
+        another process writes it (PageWriting)."""
         if self._made is None or (dirty and not self.is_modified()):
             return super().copy_file(dirty)
+        if self.shared is None or self.shared.here(self):
+            self.write()
+
+    def write(self) -> None:
+        assert self._made is not None  # a file a plugin changed is written by MkDocs's copy_file
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
         self._made.write(self.abs_dest_path)
 
