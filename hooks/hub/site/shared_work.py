@@ -11,8 +11,8 @@ In `mkdocs serve` only the first build shares them out: the page functions run a
 pages others made as if made here (fingerprint.py), taking them as they are (render.taking), so a rebuild
 makes again only the few pages whose inputs changed, in this process.
 
-Then MkDocs writes each page in turn (SharedWriting): in a full build, another process starts as a copy of this
-one at the first page and writes the hub's pages from the end, while this one writes them from the start.
+Then MkDocs writes each file and page in turn (SharedWriting): once every page is read, another process starts
+as a copy of this one and writes the hub's files and pages from the end, while this one writes them from the start.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from hub.outputs.fingerprint import not_remembered
 from .pages import ENTRIES_PER_PART, page_parts
 from .render import GeneratedPage, drawing_once, taking
 
-# Below this many engagements, or pages to write, for each process, starting one costs more than it saves.
+# Below this many engagements, or files and pages to write, for each process, starting one costs more than it saves.
 ENTRIES_PER_PROCESS = 400
 PAGES_PER_PROCESS = 500
 
@@ -108,16 +108,16 @@ def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
 
 
 class SharedWriting:
-    """The pages MkDocs writes that another process may write instead: `here(n)`, asked for each of them in
-    turn, says whether this process writes the nth; `write(n)` writes it (MkDocs's own code for a page, so the
-    bytes are the same whichever process runs it). The other process starts as a copy of this one when made,
-    with every page read and the theme ready, and writes from the end until the two meet."""
+    """The files and pages MkDocs writes that another process may write instead: `here(n)`, asked for each of
+    them in turn, says whether this process writes the nth; `write(n)` writes it (MkDocs's own code for a page,
+    so the bytes are the same whichever process runs it). The other process starts as a copy of this one when
+    made, with every page read and the theme ready, and writes from the end until the two meet."""
 
     in_this_process: SharedWriting | None = None  # in another process: the work it started with
 
     def __init__(self, count: int, write: Callable[[int], None]) -> None:
         self.count, self.write = count, write
-        self._theirs: list[int] = []  # the pages another process took
+        self._theirs: list[int] = []  # what another process took
         self._broken = False
         processes = min(available_processes(), count // PAGES_PER_PROCESS)
         self._pool: ProcessPoolExecutor | None = None
