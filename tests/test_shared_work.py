@@ -145,10 +145,14 @@ def writing_shared(monkeypatch, tmp_path):
 
 
 def test_two_processes_write_the_same_site_as_one(demo_site, writing_shared):
+    from mkdocs.commands import build as mkdocs_build
+
+    write = mkdocs_build._build_page
     built, site, others = writing_shared()
     assert built.code == 0, built.output
     assert others  # the other process wrote some of it
     assert _site_files(site) == _site_files(demo_site)
+    assert mkdocs_build._build_page is write  # MkDocs's own again, for the next build
 
 
 def test_the_pages_a_writing_process_took_before_it_died_are_written_here(demo_site, writing_shared):

@@ -148,6 +148,8 @@ class EngagementHub:
         return config
 
     def on_pre_build(self, config) -> None:
+        if self.build is not None and self.build.page_writing is not None:
+            self.build.page_writing.stop()  # the last build ended without on_post_build or on_build_error
         root = Path(config.config_file_path).parent
         try:
             settings = settings_from_mapping(
@@ -316,8 +318,9 @@ class EngagementHub:
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
-        if self.current.page_writing is not None:
-            for level, message in self.current.page_writing.finish():
+        writing, self.current.page_writing = self.current.page_writing, None
+        if writing is not None:
+            for level, message in writing.finish():
                 log.log(level, "%s", message)  # counted here, as strict: true asks
         # Pages made from records are left out of the search plugin's own reading (their front matter
         # says so); they give it short entries instead (hub/outputs/search.py).
