@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from hub.checks.check_all import available_processes, check_records
+from hub.checks.gc_pause import given_back, set_aside_for_the_build, set_aside_more
 from hub.checks.memo import RecordMemo
 from hub.facts.catalogue import Catalogue
 from hub.facts.entries import Entry
@@ -60,6 +61,7 @@ def build_hub(
     With a `memo` from the last build, what has not changed since is used again instead of being made afresh.
     """
     use(settings.language)  # the hub's own words, from hooks/hub/words/<language>.yaml
+    given_back()  # what the last build in this process set aside (checks/gc_pause.py)
     if memo is not None:
         memo.builds += 1
     # A full build checks records in as many processes as it has processors; each record comes back to this
@@ -68,10 +70,13 @@ def build_hub(
     result = check_records(root, settings, today, processes, keep_records=True, memo=memo.records if memo else None)
     if result.problems:
         raise RecordsInvalid(result.problems)
+    if memo is None:
+        set_aside_for_the_build(len(result.records))  # the collector would look at each at each full collection
     earlier = memo.entries if memo else None
     catalogue = Catalogue.build(result.records, today, settings, result.area, result.population, earlier)
     if memo is None:
         # Other processes, where there are processors for them, start on the pages now.
+        set_aside_more()
         with SharedPages(catalogue) as shared:
             return _made(catalogue, site_url, result.warnings, shared.pages)
     memo.entries = {entry.slug: entry for entry in catalogue.entries}

@@ -46,6 +46,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from hub import clock
+from hub.checks.gc_pause import set_aside_more
 from hub.outputs.files import GeneratedFile
 from hub.outputs.fingerprint import files_digest
 from hub.outputs.search import index_entries
@@ -264,6 +265,7 @@ class EngagementHub:
         # Not while mkdocs serve's server runs: a process copied from one with other threads can wait forever on a
         # lock one of them held. Its first build runs before them.
         if self.memo is None or self.memo.builds == 1:
+            set_aside_more()  # every page, read: the other process starts as a copy
             build.page_writing = PageWriting.start(files, build.nav, config, env, self.serving)
         return env
 
