@@ -65,8 +65,8 @@ def test_this_process_takes_parts_from_the_start_and_the_other_the_rest(area, mo
     taken_here = []  # only what this process saw: the other has its own copy of the list
     check_parts, check_some = checking._Parts.check, checking._check_some
 
-    def watched(parts, job, from_the_end):
-        found = check_parts(parts, job, from_the_end)
+    def watched(parts, from_the_end, most=None):
+        found = check_parts(parts, from_the_end, most)
         taken_here.append((from_the_end, list(found)))
         return found
 
@@ -92,7 +92,7 @@ def test_if_the_other_process_dies_every_record_is_checked_here(area, monkeypatc
     assert _found(check_records(area, SETTINGS, TODAY, processes=2)) == _found(check_records(area, SETTINGS, TODAY))
 
 
-def _die_holding_the_lock(job):  # sent to the other process by name, so not inside the test
+def _die_holding_the_lock():  # sent to the other process by name, so not inside the test
     checking._Parts.in_this_process._first_and_last.get_lock().acquire()
     os._exit(1)
 
