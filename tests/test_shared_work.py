@@ -8,6 +8,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import time
 import zlib
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def test_a_build_that_fails_stops_the_other_processes_and_says_why(small_parts, 
         _build(processes=2)
 
 
-# MkDocs then writes the pages: in a full build, another process writes the hub's pages from the end.
+# MkDocs then writes the files and pages: in a full build, another process writes the hub's feeds, calendars
+# and open data from the end while MkDocs reads the pages, then another writes the hub's pages from the end.
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
@@ -112,36 +114,50 @@ def _site_files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def writing_shared(monkeypatch, tmp_path):
-    """Two processes write the demo's pages; each other process that writes one leaves its process id in
-    tmp_path/pids. Gives a function that builds a copy of the demo."""
+    """Two processes write the demo's files and pages; each other process that writes a page or a file leaves
+    "page-" or "file-" and its process id in tmp_path/pids. Gives a function that builds a copy of the demo,
+    calling on_page(page, ...) or on_file(file, path) in the other process before it writes each."""
     from mkdocs.commands import build as mkdocs_build
+
+    from hub.outputs.files import GeneratedFile
 
     monkeypatch.setattr(shared_work, "available_processes", lambda: 2)
     monkeypatch.setattr(shared_work, "PAGES_PER_PROCESS", 1)
     pids = tmp_path / "pids"
     pids.mkdir()
-    here, write = os.getpid(), mkdocs_build._build_page
+    here, write_page, write_file = os.getpid(), mkdocs_build._build_page, GeneratedFile.write
+    then = {"page": lambda *args: None, "file": lambda *args: None}
 
-    @functools.wraps(write)
-    def marked(*args, **kwargs):
+    @functools.wraps(write_page)
+    def marked_page(*args, **kwargs):
         if os.getpid() != here:
-            (pids / str(os.getpid())).touch()
-            other_process(*args)
-        return write(*args, **kwargs)
+            (pids / f"page-{os.getpid()}").touch()
+            then["page"](*args)
+        return write_page(*args, **kwargs)
 
-    def other_process(*args):
-        pass
+    def marked_file(made, path):
+        if os.getpid() != here:
+            (pids / f"file-{os.getpid()}").touch()
+            then["file"](made, path)
+        else:
+            time.sleep(0.01)  # the demo's files are few: the other process has time to start and take some
+        return write_file(made, path)
 
-    monkeypatch.setattr(mkdocs_build, "_build_page", marked)
+    monkeypatch.setattr(mkdocs_build, "_build_page", marked_page)
+    monkeypatch.setattr(GeneratedFile, "write", marked_file)
 
-    def build(then=None) -> tuple[Run, Path, list]:
-        nonlocal other_process
-        other_process = then or other_process
+    def build(on_page=None, on_file=None) -> tuple[Run, Path, set[str]]:
+        then["page"] = on_page or then["page"]
+        then["file"] = on_file or then["file"]
         (tmp_path / "hub").mkdir()
         root = copy_hub(tmp_path / "hub")
-        return mkdocs_build_here(root), root / "site", list(pids.iterdir())
+        return mkdocs_build_here(root), root / "site", {p.name.split("-")[0] for p in pids.iterdir()}
 
     return build
+
+
+def _dies(*args):
+    os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
 
 
 def test_two_processes_write_the_same_site_as_one(demo_site, writing_shared):
@@ -150,18 +166,22 @@ def test_two_processes_write_the_same_site_as_one(demo_site, writing_shared):
     write = mkdocs_build._build_page
     built, site, others = writing_shared()
     assert built.code == 0, built.output
-    assert others  # the other process wrote some of it
+    assert others == {"page", "file"}  # another process wrote some of each
     assert _site_files(site) == _site_files(demo_site)
     assert mkdocs_build._build_page is write  # MkDocs's own again, for the next build
 
 
 def test_the_pages_a_writing_process_took_before_it_died_are_written_here(demo_site, writing_shared):
-    def dying(page, *args):
-        os._exit(1)  # as the system ends a process that runs out of memory: no word to anyone
-
-    built, site, others = writing_shared(dying)
+    built, site, others = writing_shared(on_page=_dies)
     assert built.code == 0, built.output
-    assert others  # it did die
+    assert "page" in others  # it did die
+    assert _site_files(site) == _site_files(demo_site)
+
+
+def test_the_files_a_writing_process_took_before_it_died_are_written_here(demo_site, writing_shared):
+    built, site, others = writing_shared(on_file=_dies)
+    assert built.code == 0, built.output
+    assert "file" in others  # it did die
     assert _site_files(site) == _site_files(demo_site)
 
 
@@ -169,7 +189,7 @@ def test_a_warning_while_another_process_writes_stops_a_strict_build(writing_sha
     def warning(page, *args):
         logging.getLogger("mkdocs.hub_test").warning("A warning from %s", page.file.src_uri)
 
-    built, site, others = writing_shared(warning)
+    built, site, others = writing_shared(on_page=warning)
     assert built.code == 1
     assert "A warning from " in built.output
     assert "Aborted with" in built.output and "in strict mode" in built.output

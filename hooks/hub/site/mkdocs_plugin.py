@@ -90,7 +90,15 @@ class Build:
     env: Any = None  # the theme's templates
     checking: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # by page: its kind, and its page filled in
     nav: Any = None  # MkDocs's navigation
-    page_writing: PageWriting | None = None  # shared with another process where it can be
+    # Each shared with another process where it can be.
+    file_writing: FileWriting | None = None
+    page_writing: PageWriting | None = None
+
+    def stop_writing(self) -> None:
+        """The build failed or ended early: other processes that write its files and pages take no more."""
+        for writing in (self.file_writing, self.page_writing):
+            if writing is not None:
+                writing.stop()
 
 
 class EngagementHub:
@@ -149,8 +157,8 @@ class EngagementHub:
         return config
 
     def on_pre_build(self, config) -> None:
-        if self.build is not None and self.build.page_writing is not None:
-            self.build.page_writing.stop()  # the last build ended without on_post_build or on_build_error
+        if self.build is not None:
+            self.build.stop_writing()  # the last build ended without on_post_build or on_build_error
         root = Path(config.config_file_path).parent
         try:
             settings = settings_from_mapping(
@@ -217,9 +225,19 @@ class EngagementHub:
             self.incremental.files = files
         return files
 
+    @event_priority(-50)  # after any plugin that changes the files or the navigation
     def on_nav(self, nav, config, files):
-        self.current.nav = nav  # for the process that shares the writing of the pages (PageWriting)
+        build = self.current
+        build.nav = nav  # for the process that shares the writing of the pages (PageWriting)
+        if self._may_share_writing():
+            set_aside_more()  # the other process starts as a copy
+            build.file_writing = FileWriting.start(files)
         return nav
+
+    def _may_share_writing(self) -> bool:
+        # Not while mkdocs serve's server runs: a process copied from one with other threads can wait forever on a
+        # lock one of them held. Its first build runs before them.
+        return self.memo is None or self.memo.builds == 1
 
     def on_env(self, env, config, files):
         # The sitemap (and its .gz) dates each page with the day what it says last changed, never the
@@ -262,9 +280,10 @@ class EngagementHub:
                     page.meta["template"] = SHELLED
                 else:
                     first.add(page.kind)
-        # Not while mkdocs serve's server runs: a process copied from one with other threads can wait forever on a
-        # lock one of them held. Its first build runs before them.
-        if self.memo is None or self.memo.builds == 1:
+        if build.file_writing is not None:
+            _log_from_others(build.file_writing.finish())
+            build.file_writing = None
+        if self._may_share_writing():
             set_aside_more()  # every page, read: the other process starts as a copy
             build.page_writing = PageWriting.start(files, build.nav, config, env, self.serving)
         return env
@@ -304,8 +323,8 @@ class EngagementHub:
         return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_build_error(self, error) -> None:
-        if self.build is not None and self.build.page_writing is not None:
-            self.build.page_writing.stop()
+        if self.build is not None:
+            self.build.stop_writing()
         if self.writing is not None:
             self.writing.failed = True
 
@@ -320,10 +339,11 @@ class EngagementHub:
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
-        writing, self.current.page_writing = self.current.page_writing, None
-        if writing is not None:
-            for level, message in writing.finish():
-                log.log(level, "%s", message)  # counted here, as strict: true asks
+        build = self.current
+        for writing in (build.file_writing, build.page_writing):
+            if writing is not None:
+                _log_from_others(writing.finish())
+        build.file_writing = build.page_writing = None
         # Pages made from records are left out of the search plugin's own reading (their front matter
         # says so); they give it short entries instead (hub/outputs/search.py).
         index = _search_index(config)
@@ -337,6 +357,11 @@ class EngagementHub:
             # Whatever fails from here (a plugin after this one, --strict's count of warnings) reaches
             # on_build_error before on_shutdown swaps.
             self.writing.finished = True
+
+
+def _log_from_others(logged: list[tuple[int, str]]) -> None:
+    for level, message in logged:
+        log.log(level, "%s", message)  # counted here, as strict: true asks
 
 
 @dataclass
@@ -524,28 +549,61 @@ def _unless_unsearched(on_page_context, context, *, page, config, nav):
     return on_page_context(context, page=page, config=config, nav=nav)
 
 
+class FileWriting:
+    """A build's writing of the hub's feeds, calendars and open data, shared with another process where it can
+    be (shared_work.SharedWriting). They need nothing of the theme or the navigation, so the other process starts
+    as soon as MkDocs has listed the files (on_nav) and writes them from the end while this one reads the pages
+    and readies the theme, with the second processor idle before. This process then writes from the start until
+    they meet (`finish`, in on_env), before another process starts to write pages: one process copied from this
+    one while another still works could wait forever on a lock held by a thread of this one that talks to it.
+    In mkdocs serve, the first build only."""
+
+    def __init__(self, files: list[_Made]) -> None:
+        self.files = files  # in the order MkDocs writes them
+        self.sharing = SharedWriting(len(files), self._write)
+
+    @classmethod
+    def start(cls, files: Files) -> FileWriting:
+        return cls([f for f in files if isinstance(f, _Made) and f._made is not None])
+
+    def _write(self, n: int) -> None:
+        self.files[n].write()
+
+    def finish(self) -> list[tuple[int, str]]:
+        """Every file written, here or there: what the other process logged, to log here."""
+        for n, file in enumerate(self.files):
+            if self.sharing.here(n):
+                file.write()
+        logged = self.sharing.finish()
+        for file in self.files:
+            file.written = True
+        return logged
+
+    def stop(self) -> None:
+        self.sharing.stop()
+
+
 class PageWriting:
-    """A build's writing of the hub's feeds, calendars and open data, and of its pages that search leaves out,
-    shared with another process where it can be (shared_work.SharedWriting): search's index is all that writing
-    a page leaves in memory, and these add nothing to it. In mkdocs serve, the first build only; the theme's
-    drawings the other process made are made again in the next build that needs them.
+    """A build's writing of the hub's pages that search leaves out, shared with another process where it can be
+    (shared_work.SharedWriting): search's index is all that writing a page leaves in memory, and these add
+    nothing to it. In mkdocs serve, the first build only; the theme's drawings the other process made are made
+    again in the next build that needs them.
 
     The other process starts as a copy of this one once every page is read and the theme is ready (on_env).
-    MkDocs writes each file with its copy_file, which _Made's own asks here, and each page with its build
-    module's _build_page, with no event that skips one: so for the length of the build that function is wrapped,
-    and a page another process writes is skipped here. With another version of MkDocs, whose function differs,
-    every page and file is written here as before.
+    MkDocs writes each page with its build module's _build_page, with no event that skips one: so for the length
+    of the build that function is wrapped, and a page another process writes is skipped here. With another
+    version of MkDocs, whose function differs, every page is written here as before.
     """
 
     _PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
 
-    def __init__(self, files: list[_Made], pages: list[HubPage], config, doc_files, nav, env) -> None:
-        self.items: list[_Made | HubPage] = [*files, *pages]  # in the order MkDocs writes them
-        self.numbers = {id(item): n for n, item in enumerate(self.items)}
+    def __init__(self, pages: list[HubPage], config, doc_files, nav, env) -> None:
+        self.pages = pages  # in the order MkDocs writes them
+        self.numbers = {id(page): n for n, page in enumerate(pages)}
         self.write_page = mkdocs_build._build_page
         self.config, self.doc_files, self.nav, self.env = config, doc_files, nav, env
         mkdocs_build._build_page = self._build_page
-        self.sharing = SharedWriting(len(self.items), self._write)
+        self.sharing = SharedWriting(len(pages), self._write)
 
     @classmethod
     def start(cls, files: Files, nav, config, env, serving: bool) -> PageWriting | None:
@@ -554,27 +612,15 @@ class PageWriting:
         doc_files = files.documentation_pages(
             inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
         )
-        made = [f for f in files if isinstance(f, _Made) and f._made is not None]
         pages = [f.page for f in doc_files if isinstance(f.page, HubPage) and _unsearched(f.page)]
-        writing = cls(made, pages, config, doc_files, nav, env)
-        for file in made:
-            file.shared = writing
-        return writing
-
-    def here(self, item: _Made | HubPage) -> bool:
-        """Whether this process writes it: not if another has taken it."""
-        n = self.numbers.get(id(item))
-        return n is None or self.sharing.here(n)
+        return cls(pages, config, doc_files, nav, env)
 
     def _write(self, n: int) -> None:
-        item = self.items[n]
-        if isinstance(item, _Made):
-            item.write()
-        else:
-            self.write_page(item, self.config, self.doc_files, self.nav, self.env)
+        self.write_page(self.pages[n], self.config, self.doc_files, self.nav, self.env)
 
     def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        if excluded or (dirty and not page.file.is_modified()) or self.here(page):
+        n = self.numbers.get(id(page))
+        if excluded or (dirty and not page.file.is_modified()) or n is None or self.sharing.here(n):
             self.write_page(page, config, doc_files, nav, env, dirty, excluded)
 
     def finish(self) -> list[tuple[int, str]]:
@@ -605,7 +651,7 @@ class _Made(File):
     _made: GeneratedFile | None = None
     _own: str | bytes | None = None  # what a plugin put in its place
     _kept = False
-    shared: PageWriting | None = None  # its writing shared with another process
+    written = False  # already, by FileWriting
 
     @classmethod
     def of(cls, config, made: GeneratedFile, kept: bool) -> _Made:
@@ -627,10 +673,10 @@ class _Made(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         """As MkDocs writes a file made in memory, but unpacked a piece at a time (GeneratedFile.write), unless
-        another process writes it (PageWriting)."""
+        it is written already (FileWriting)."""
         if self._made is None or (dirty and not self.is_modified()):
             return super().copy_file(dirty)
-        if self.shared is None or self.shared.here(self):
+        if not self.written:
             self.write()
 
     def write(self) -> None:

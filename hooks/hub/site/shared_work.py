@@ -11,8 +11,10 @@ In `mkdocs serve` only the first build shares them out: the page functions run a
 pages others made as if made here (fingerprint.py), taking them as they are (render.taking), so a rebuild
 makes again only the few pages whose inputs changed, in this process.
 
-Then MkDocs writes each file and page in turn (SharedWriting): once every page is read, another process starts
-as a copy of this one and writes the hub's files and pages from the end, while this one writes them from the start.
+The writing is shared the same way (SharedWriting). Once MkDocs has listed the files, another process starts as
+a copy of this one and writes the hub's feeds, calendars and open data from the end while this one reads the
+pages; this one then writes them from the start until they meet. Once every page is read, another process writes
+the hub's pages from the end, while MkDocs writes them from the start.
 """
 
 from __future__ import annotations
