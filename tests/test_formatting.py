@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hub.records.formatting import TAGS, formatted, plain
+from hub.records.formatting import TAGS, _plain_from_markdown, formatted, plain
 from hub.records.model import AllowsFormatting, Engagement, Outcome
 from pages import content, page, text
 from test_plain_english import record
@@ -93,6 +93,37 @@ def test_plain_takes_the_formatting_out():
         plain("We ask **you**.\n\n- [the plan](https://example.org) & more\n- <b>two</b>")
         == "We ask you. the plan & more <b>two</b>"
     )
+
+
+# Text that reads as Markdown in some way, or looks as if it might: plain() gives it the same words whether or
+# not it goes through the Markdown reader.
+LOOKS_LIKE_FORMATTING = [
+    "a  \nb",
+    "a\r\nb\rc",
+    "&copy; &amp; &#42; &lt;",
+    "<b>x</b> <script>y</script>",
+    "a\u00a0b\u2003c",
+    "1. one\n2) two",
+    "   - item\n\t+ item",
+    "-x and 1.5 million, +3",
+    "1234567890. not a list",
+    "# not a heading\n> not a quote\n---",
+    "`code` \\* <https://example.org> https://example.org",
+    "a\\\nb",
+    "x\n\n\n   y\t",
+    "snake_case and 2*3",
+]
+
+
+@pytest.mark.parametrize("text", LOOKS_LIKE_FORMATTING)
+def test_plain_reads_markdown_only_where_it_changes_the_words(text):
+    assert plain(text) == _plain_from_markdown(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \n\t\r-+*_[]()1.)#>&;<ab\u00a0`\\!", max_size=16))
+def test_plain_gives_the_markdown_readers_words_for_any_mix_of_its_characters(text):
+    assert plain(text) == _plain_from_markdown(text)
 
 
 def test_the_model_says_which_fields_allow_formatting():
