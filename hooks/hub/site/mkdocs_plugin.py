@@ -295,16 +295,18 @@ class EngagementHub:
         if kind is None:
             return context
         build = self.current
-        shells, theme = build.shells, build.env.get_template("main.html")
+        shells = build.shells
         shelled = page.meta.get("template") == SHELLED
+        if shelled and shells.drawn(kind) and shells.trusted(kind):
+            context["hub_page"] = fill(shells.drawing(kind), _values(page, context, build.env))
+            return context
+        theme = build.env.get_template("main.html")
         if not shelled or not shells.drawn(kind):  # the first page of its kind, or the first in this process
             # Drawn by the theme as usual; its drawing with markers, filled in, must come out the same.
             shells.remember(kind, theme.render({**context, **_marked(page)}))
             build.checking[page.url] = (kind, fill(shells.drawing(kind), _values(page, context, build.env)))
             if shelled:
                 context["hub_page"] = theme.render(context)
-        elif shells.trusted(kind):
-            context["hub_page"] = fill(shells.drawing(kind), _values(page, context, build.env))
         else:
             context["hub_page"] = theme.render(context)
         return context

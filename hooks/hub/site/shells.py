@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Markers no text can hold by chance: each build makes its own.
 _NONCE = secrets.token_hex(8)
@@ -25,7 +26,7 @@ TITLE, DESCRIPTION, ADDRESS, EDIT, ALTERNATES, CONTENT = (
 # The theme looks for "<h1" in the text, to add the title as a heading when there is none: a text with one has this.
 HEADED_CONTENT = f"<h1{CONTENT}>"
 _MARKER = re.compile(
-    "|".join(re.escape(m) for m in (HEADED_CONTENT, TITLE, DESCRIPTION, ADDRESS, EDIT, ALTERNATES, CONTENT))
+    "(" + "|".join(re.escape(m) for m in (HEADED_CONTENT, TITLE, DESCRIPTION, ADDRESS, EDIT, ALTERNATES, CONTENT)) + ")"
 )
 
 
@@ -66,5 +67,12 @@ class Shells:
 
 
 def fill(drawing: str, values: dict[str, str]) -> str:
-    """The drawing with each marker replaced by the page's value, in one pass (a value is never read for markers)."""
-    return _MARKER.sub(lambda m: values[m[0]], drawing)
+    """The drawing with each marker replaced by the page's value (a value is never read for markers)."""
+    return "".join([values[piece] if n % 2 else piece for n, piece in enumerate(_pieces(drawing))])
+
+
+@lru_cache(maxsize=64)
+def _pieces(drawing: str) -> list[str]:
+    """Text and markers in turn, found once for each drawing: searching it for each page took a quarter of
+    filling in the pages of 10,000 records."""
+    return _MARKER.split(drawing)
