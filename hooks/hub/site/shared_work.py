@@ -24,6 +24,7 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -57,7 +58,9 @@ class SharedPages:
         context = multiprocessing.get_context("fork")
         self._ends = _Ends(len(self.parts), context)
         self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
-        self._theirs = [self._pool.submit(_make_from_the_end) for _ in range(processes - 1)]
+        # One task for each part, so each part's pages come back as soon as they are made. All sent at the end,
+        # they were a 50 MB message at 10,000 records, held here with the pages read from it: the build's peak.
+        self._theirs = [self._pool.submit(_make_one_from_the_end) for _ in self.parts]
 
     def __enter__(self) -> SharedPages:
         return self
@@ -92,20 +95,26 @@ class SharedPages:
                         pages += part()
             return pages
 
-    def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool) -> None:
-        while (n := self._ends.take(from_the_end)) is not None:
+    def make(self, made: dict[int, list[GeneratedPage]], from_the_end: bool, most: int | None = None) -> None:
+        while (most is None or len(made) < most) and (n := self._ends.take(from_the_end)) is not None:
             made[n] = self.parts[n]()
 
     def _share(self) -> None:
-        """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
+        """Run as another process starts: it is a copy of this one, so nothing is sent to it. Each card is
+        drawn once for the life of the process, not once for each part."""
         SharedPages.in_this_process = self
+        _FOR_THIS_PROCESS.enter_context(drawing_once())
+        _FOR_THIS_PROCESS.enter_context(not_remembered())
 
 
-def _make_from_the_end() -> dict[int, list[GeneratedPage]]:
+_FOR_THIS_PROCESS = ExitStack()  # in another process: what holds until it ends
+
+
+def _make_one_from_the_end() -> dict[int, list[GeneratedPage]]:
+    """In another process: the next part from the end, if any is left."""
     assert SharedPages.in_this_process is not None  # set by SharedPages._share as this process started
     made: dict[int, list[GeneratedPage]] = {}
-    with drawing_once(), not_remembered():
-        SharedPages.in_this_process.make(made, from_the_end=True)
+    SharedPages.in_this_process.make(made, from_the_end=True, most=1)
     return made
 
 
