@@ -9,7 +9,6 @@ import logging
 import multiprocessing
 import os
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -34,7 +33,7 @@ def _build(processes: int, memo: HubMemo | None = None) -> Hub:
 
 
 def _site(hub: Hub) -> list:
-    return [*hub.pages, *((f.path, zlib.decompress(f.packed)) for f in hub.files)]
+    return [*hub.pages, *((f.path, f.content) for f in hub.files)]
 
 
 @pytest.fixture(scope="module")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import zlib
-
 from jinja2 import Environment, PackageLoader, StrictUndefined, nodes
 from jinja2.visitor import NodeTransformer
 
 from hub.words import markup, on_use
 
-_PIECE = 1 << 16  # bytes of packed content unpacked at a time
+from .packing import pack, unpack, unpacked_pieces
 
 
 class GeneratedFile:
@@ -24,28 +22,26 @@ class GeneratedFile:
     def __init__(self, path: str, content: str | bytes) -> None:
         self.path = path
         self._text = isinstance(content, str)
-        self.packed = zlib.compress(content.encode("utf-8") if isinstance(content, str) else content, 1)
+        self.packed = pack(content.encode("utf-8") if isinstance(content, str) else content)
 
     @classmethod
     def from_packed(cls, path: str, packed: bytes) -> GeneratedFile:
-        """A text file whose UTF-8 bytes are already compressed with zlib."""
+        """A text file whose UTF-8 bytes are already packed (packing.py)."""
         made = cls.__new__(cls)
         made.path, made.packed, made._text = path, packed, True
         return made
 
     @property
     def content(self) -> str | bytes:
-        unpacked = zlib.decompress(self.packed)
+        unpacked = unpack(self.packed)
         return unpacked.decode("utf-8") if self._text else unpacked
 
     def write(self, path: str) -> None:
         """Write the file's bytes (a text file's in UTF-8) to `path`, unpacking a piece at a time: the file of
         every engagement is 60 MB at 10,000 of them, and unpacked whole it raised the build's highest memory."""
-        unpack = zlib.decompressobj()
         with open(path, "wb") as out:
-            for start in range(0, len(self.packed), _PIECE):
-                out.write(unpack.decompress(self.packed[start : start + _PIECE]))
-            out.write(unpack.flush())
+            for piece in unpacked_pieces(self.packed):
+                out.write(piece)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, GeneratedFile):

@@ -22,7 +22,6 @@ import datetime as dt
 import io
 import json
 import operator
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -53,6 +52,7 @@ from hub.words import say
 
 from .files import GeneratedFile
 from .fingerprint import remembered
+from .packing import Packer
 
 FOLDER = "data"
 SCHEMA = f"{FOLDER}/engagement.schema.json"
@@ -125,8 +125,8 @@ class _Joined:
 
     def __init__(self, path: str, head: str, between: str = "", tail: str = "") -> None:
         self.path, self._between, self._tail = path, between, tail
-        self._packer = zlib.compressobj(1)
-        self._packed = [self._packer.compress(head.encode("utf-8"))]
+        self._packer = Packer()
+        self._packer.add(head)
         self._empty = True
 
     @classmethod
@@ -135,12 +135,12 @@ class _Joined:
         return cls(path, _json({**head, key: []}).removesuffix("[]}") + "[", ",", "]}")
 
     def add(self, text: str) -> None:
-        self._packed.append(self._packer.compress(((self._between if not self._empty else "") + text).encode("utf-8")))
+        self._packer.add((self._between if not self._empty else "") + text)
         self._empty = False
 
     def file(self) -> GeneratedFile:
-        self._packed += [self._packer.compress(self._tail.encode("utf-8")), self._packer.flush()]
-        return GeneratedFile.from_packed(self.path, b"".join(self._packed))
+        self._packer.add(self._tail)
+        return GeneratedFile.from_packed(self.path, self._packer.packed())
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,6 +23,7 @@ from hub.facts.reach import percent
 from hub.facts.small_numbers import shown_participation
 from hub.outputs.files import templates
 from hub.outputs.fingerprint import remembered
+from hub.outputs.packing import pack, unpack
 from hub.records.formatting import formatted, plain
 from hub.records.glossary import Glossary, Term, load_glossary
 from hub.urls import relative, url_of
@@ -38,8 +38,7 @@ class GeneratedPage:
     path: str
     title: str
     description: str
-    # The HTML, compressed: a big hub's pages are all made before MkDocs writes the first one, and uncompressed
-    # they took 300 MB at 10,000 records. Compressing took 1.5 s there.
+    # The HTML, packed (hub/outputs/packing.py): a big hub's pages are all made before MkDocs writes the first one.
     packed: bytes
     unpacked: tuple[int, int] = (0, 0)  # the HTML's length and hash, to tell it from other text without unpacking it
     source: Path | None = None
@@ -79,7 +78,7 @@ class GeneratedPage:
 def _unpacked(packed: bytes) -> str:
     # MkDocs, the search plugin and the theme read a page's HTML six times as it is written, one page at a time:
     # unpacked once each, and only the latest kept.
-    return zlib.decompress(packed).decode("utf-8")
+    return unpack(packed).decode("utf-8")
 
 
 def paragraphs(text: str) -> Markup:
@@ -247,7 +246,7 @@ def render(
         )
         # Markdown ends a raw HTML block at a blank line in some cases; the HTML needs none.
         body = "\n".join([line for line in body.splitlines() if line.strip()])
-        packed = zlib.compress(body.encode("utf-8"), 1)
+        packed = pack(body.encode("utf-8"))
         return GeneratedPage(
             path,
             title,
