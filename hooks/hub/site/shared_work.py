@@ -81,7 +81,10 @@ class SharedPages:
             try:
                 self.make(mine, from_the_end=False)
                 for future in self._theirs:
-                    theirs.update(future.result())
+                    future.cancel()  # every part is taken now: those not started would find none
+                for future in self._theirs:
+                    if not future.cancelled():
+                        theirs.update(future.result())
             except BrokenProcessPool:
                 pass  # another process ended without a word (out of memory, say): what it took is made here below
             pages = []
