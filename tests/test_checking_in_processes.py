@@ -93,11 +93,11 @@ def test_if_the_other_process_dies_every_record_is_checked_here(area, monkeypatc
 
 
 def _die_holding_the_lock():  # sent to the other process by name, so not inside the test
-    checking._Parts.in_this_process._first_and_last.get_lock().acquire()
+    checking._Parts.in_this_process.ends._first_and_last.get_lock().acquire()
     os._exit(1)
 
 
 def test_if_the_other_process_dies_holding_the_lock_every_record_is_checked_here(area, monkeypatch):
     monkeypatch.setattr(checking, "_check_from_the_end", _die_holding_the_lock)
-    monkeypatch.setattr(checking._Parts, "LOCK_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(checking.Ends, "LOCK_WAIT_SECONDS", 0.5)
     assert _found(check_records(area, SETTINGS, TODAY, processes=2)) == _found(check_records(area, SETTINGS, TODAY))

@@ -40,6 +40,7 @@ from hub.words import say
 
 from .at_risk import cautions, reach_warnings
 from .dates import dated_problems
+from .ends import Ends
 from .gc_pause import with_collector_paused
 from .groups import group_problems
 from .memo import Found, RecordMemo, digest
@@ -204,12 +205,11 @@ class _Parts:
     """
 
     in_this_process: _Parts | None = None  # in another process: the parts it started with
-    LOCK_WAIT_SECONDS = 10
 
     def __init__(self, paths: list[Path], job: _Job, context: multiprocessing.context.BaseContext):
         self.paths = [paths[start : start + RECORDS_PER_PART] for start in range(0, len(paths), RECORDS_PER_PART)]
         self.job = job
-        self._first_and_last = context.Array("i", [0, len(self.paths) - 1])  # it has a lock
+        self.ends = Ends(len(self.paths), context)
 
     def share(self) -> None:
         """Run as another process starts: it is a copy of this one, so nothing is sent to it."""
@@ -217,27 +217,9 @@ class _Parts:
 
     def check(self, from_the_end: bool, most: int | None = None) -> dict[int, Checked]:
         checked: dict[int, Checked] = {}
-        while (most is None or len(checked) < most) and (n := self._take(from_the_end)) is not None:
+        while (most is None or len(checked) < most) and (n := self.ends.take(from_the_end)) is not None:
             checked[n] = _check_some(self.paths[n], self.job)
         return checked
-
-    def _take(self, from_the_end: bool) -> int | None:
-        lock = self._first_and_last.get_lock()
-        # Held for a moment only: if it is not free soon, another process died holding it.
-        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
-            raise BrokenProcessPool("another process died while it took a part")
-        try:
-            first: int = self._first_and_last[0]
-            last: int = self._first_and_last[1]
-            if first > last:
-                return None
-            if from_the_end:
-                self._first_and_last[1] = last - 1
-                return last
-            self._first_and_last[0] = first + 1
-            return first
-        finally:
-            lock.release()
 
 
 def _check_from_the_end() -> dict[int, Checked]:

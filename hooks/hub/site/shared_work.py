@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from hub.checks.check_all import available_processes
+from hub.checks.ends import Ends
 from hub.facts.catalogue import Catalogue
 from hub.outputs.fingerprint import not_remembered
 
@@ -56,7 +57,7 @@ class SharedPages:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
-        self._ends = _Ends(len(self.parts), context)
+        self._ends = Ends(len(self.parts), context)
         self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
         # One task for each part, so each part's pages come back as soon as they are made. All sent at the end,
         # they were a 50 MB message at 10,000 records, held here with the pages read from it: the build's peak.
@@ -138,7 +139,7 @@ class SharedWriting:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         context = multiprocessing.get_context("fork")
-        self._ends = _Ends(count, context)
+        self._ends = Ends(count, context)
         self._pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=self._share)
         self._others = [self._pool.submit(_write_from_the_end) for _ in range(processes - 1)]
 
@@ -217,46 +218,3 @@ def _write_from_the_end() -> _Written:
         writing.write(n)
         done.written.append(n)
     return done
-
-
-class _Ends:
-    """Parts numbered from 0, taken from the start by one process and from the end by the others, until they
-    meet. So whichever is quicker does more: parts differ in size, and so does each processor's speed."""
-
-    LOCK_WAIT_SECONDS = 10
-
-    def __init__(self, count: int, context: multiprocessing.context.BaseContext) -> None:
-        self._first_and_last = context.Array("i", [0, count - 1])  # it has a lock
-
-    def take(self, from_the_end: bool) -> int | None:
-        lock = self._first_and_last.get_lock()
-        # Held for a moment only: if it is not free soon, another process died holding it.
-        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
-            raise BrokenProcessPool("another process died while it took a part")
-        try:
-            first, last = self._first_and_last[0], self._first_and_last[1]
-            if first > last:
-                return None
-            self._first_and_last[1 if from_the_end else 0] = last - 1 if from_the_end else first + 1
-            return last if from_the_end else first
-        finally:
-            lock.release()
-
-    def claim(self, n: int) -> bool:
-        """Takes the nth from the start, with any before it, unless the others have taken it."""
-        lock = self._first_and_last.get_lock()
-        if not lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
-            raise BrokenProcessPool("another process died while it took a part")
-        try:
-            if n > self._first_and_last[1]:
-                return False
-            self._first_and_last[0] = max(self._first_and_last[0], n + 1)
-            return True
-        finally:
-            lock.release()
-
-    def stop(self) -> None:
-        lock = self._first_and_last.get_lock()
-        if lock.acquire(timeout=self.LOCK_WAIT_SECONDS):
-            self._first_and_last[0] = self._first_and_last[1] + 1
-            lock.release()
